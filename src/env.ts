@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads configuration. Everything else receives an `Env`.
+ * Embedded mode = no DATABASE_URL (PGlite under DATA_DIR) and no REDIS_URL
+ * (jobs run in-process); service mode sets both.
+ */
+const csv = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .default("false")
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// URL")
+      .optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]+$/)
+      .default("rep"),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** HMAC key that turns reviewer names into pseudonyms. Required in service mode. */
+    PSEUDONYM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Hosts or IPs that outbound fetches may reach although they are private or loopback. */
+    FETCH_ALLOW_HOSTS: csv,
+    FETCH_USER_AGENT: z
+      .string()
+      .min(1)
+      .default("ReputationMonitor/0.1 (+https://github.com/reputation-monitor/reputation-monitor; review collector)"),
+    FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    FETCH_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
+    /** Trust X-Forwarded-For (only behind a proxy you run). */
+    TRUST_PROXY: bool,
+    DIAGNOSTIC_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    DIAGNOSTIC_RATE_WINDOW_S: z.coerce.number().int().min(1).default(3600),
+    PUBLIC_BASE_URL: z.string().url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.PSEUDONYM_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["PSEUDONYM_SECRET"], message: "required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+  }
+}
+
+/** Parse a configuration record; throws EnvError listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (a blank line in .env must not turn into a bad value).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** Boot-time loader: prints every problem and exits 1 on bad configuration. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
