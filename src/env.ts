@@ -40,6 +40,9 @@ export const EnvSchema = z
       .regex(/^[a-zA-Z0-9:_-]+$/)
       .default("rep"),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** How long a worker's claim on a job lasts without renewal; a dead worker's job is redelivered after it. */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     /** HMAC key that turns reviewer names into pseudonyms. Required in service mode. */
     PSEUDONYM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     /** Hosts or IPs that outbound fetches may reach although they are private or loopback. */

@@ -1,0 +1,6 @@
+export * from "./client.ts";
+export * from "./queries/api-keys.ts";
+export * from "./queries/businesses.ts";
+export * from "./queries/mentions.ts";
+export * from "./queries/sources.ts";
+export * as schema from "./schema/index.ts";

@@ -1,0 +1,20 @@
+import { boolean, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { StoredAnalysis } from "../../domain.ts";
+import { mentions } from "./mentions.ts";
+
+/** 1:1 with mentions. `version` is the analyser version, so old rows can be re-scored. */
+export const analyses = pgTable("analyses", {
+  mentionId: uuid()
+    .primaryKey()
+    .references(() => mentions.id, { onDelete: "cascade" }),
+  version: text().notNull(),
+  lang: text().notNull(),
+  sentimentScore: real().notNull(),
+  sentimentLabel: text({ enum: ["negative", "neutral", "positive"] }).notNull(),
+  confidence: real().notNull(),
+  emotions: jsonb().$type<StoredAnalysis["emotions"]>().notNull().default({}),
+  aspects: jsonb().$type<StoredAnalysis["aspects"]>().notNull().default([]),
+  touchpoints: jsonb().$type<StoredAnalysis["touchpoints"]>().notNull().default([]),
+  ratingMismatch: boolean().notNull().default(false),
+  analyzedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

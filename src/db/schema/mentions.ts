@@ -1,0 +1,60 @@
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { businesses } from "./businesses.ts";
+import { sources } from "./sources.ts";
+
+/**
+ * One review, post, article or comment. Natural key: (source_id, external_id).
+ * Reviewer identity is kept to what features need: an HMAC pseudonym (to count
+ * distinct reviewers without knowing them) and a shortened display name
+ * ("Marie D.") for quotes; never the raw author id.
+ */
+export const mentions = pgTable(
+  "mentions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    sourceId: uuid()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    kind: text({ enum: ["review", "post", "article", "comment"] }).notNull(),
+    externalId: text().notNull(),
+    contentHash: text().notNull(),
+    url: text(),
+    title: text(),
+    text: text().notNull(),
+    lang: text(),
+    ratingValue: real(),
+    ratingBest: real(),
+    ratingWorst: real(),
+    authorPseudonym: text(),
+    authorDisplayName: text(),
+    publishedAt: timestamp({ withTimezone: true }),
+    sourceUpdatedAt: timestamp({ withTimezone: true }),
+    experiencedAt: timestamp({ withTimezone: true }),
+    replyText: text(),
+    replyAt: timestamp({ withTimezone: true }),
+    engagement: jsonb().$type<{ likes?: number; shares?: number; replies?: number }>(),
+    /** published_at when known, else when we first saw it: the time axis of every report. */
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    collectedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revision: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("mentions_source_external_uq").on(t.sourceId, t.externalId),
+    index("mentions_business_occurred_idx").on(t.businessId, t.occurredAt.desc(), t.id.desc()),
+    index("mentions_business_collected_idx").on(t.businessId, t.collectedAt),
+  ],
+);

@@ -1,0 +1,3 @@
+export * from "./jobs.ts";
+export * from "./schedule.ts";
+export * from "./types.ts";

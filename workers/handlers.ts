@@ -1,0 +1,18 @@
+import type { Runtime } from "../src/runtime.ts";
+import type { JobHandlers } from "../src/queue/types.ts";
+import { collectSourceProcessor } from "./processors/collect-source.ts";
+import { extraProcessors } from "./processors/extra.ts";
+
+/** The job table: one processor per job name, each a thin call into src/. */
+export function buildHandlers(rt: Runtime): JobHandlers {
+  return {
+    "collect-source": collectSourceProcessor({
+      db: rt.database.db,
+      fetcher: rt.fetcher,
+      pseudonymSecret: rt.pseudonymSecret,
+      afterWrite: extraProcessors.afterWrite(rt),
+    }),
+    diagnose: extraProcessors.diagnose(rt),
+    "deliver-webhook": extraProcessors.deliverWebhook(rt),
+  };
+}
