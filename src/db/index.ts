@@ -4,3 +4,5 @@ export * from "./queries/businesses.ts";
 export * from "./queries/mentions.ts";
 export * from "./queries/sources.ts";
 export * as schema from "./schema/index.ts";
+export * from "./queries/rollups.ts";
+export * from "./queries/trends.ts";

@@ -4,6 +4,7 @@ import type { MentionRecord, StoredAnalysis } from "../../domain.ts";
 import type { Db } from "../client.ts";
 import { analyses, mentions, sources } from "../schema/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { refreshRollups, utcDay } from "./rollups.ts";
 
 /** A mention ready to store: personal data already reduced, analysis already computed. */
 export interface MentionInput {
@@ -49,6 +50,16 @@ export async function upsertMentions(
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = unique.slice(i, i + 500);
     await db.transaction(async (tx) => {
+      // Days the rows sat on before this write: an edit can move a mention to another day.
+      const previous = await tx
+        .select({ externalId: mentions.externalId, occurredAt: mentions.occurredAt })
+        .from(mentions)
+        .where(
+          and(
+            eq(mentions.sourceId, params.sourceId),
+            sql`${mentions.externalId} in ${chunk.map((r) => r.externalId)}`,
+          ),
+        );
       const written = await tx
         .insert(mentions)
         .values(
@@ -141,6 +152,14 @@ export async function upsertMentions(
         result.written.push({ id: w.id, occurredAt: w.occurredAt, inserted });
       }
       result.unchanged += chunk.length - written.length;
+      if (written.length > 0) {
+        const touched = new Set(written.map((w) => w.externalId));
+        const days = [
+          ...previous.filter((p) => touched.has(p.externalId)).map((p) => utcDay(p.occurredAt)),
+          ...written.map((w) => utcDay(w.occurredAt)),
+        ];
+        await refreshRollups(tx as unknown as Db, { sourceId: params.sourceId, days });
+      }
     });
   }
   return result;
@@ -269,4 +288,17 @@ export async function countMentions(db: Db, params: { businessId?: string; sourc
     .from(mentions)
     .where(conds.length ? and(...conds) : undefined);
   return Number(row?.n ?? 0);
+}
+
+/** Remove mentions a source no longer shows (or a purge), keeping rollups exact. */
+export async function deleteMentions(db: Db, params: { sourceId: string; externalIds: string[] }): Promise<number> {
+  if (params.externalIds.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(mentions)
+      .where(and(eq(mentions.sourceId, params.sourceId), sql`${mentions.externalId} in ${params.externalIds}`))
+      .returning({ occurredAt: mentions.occurredAt });
+    await refreshRollups(tx as unknown as Db, { sourceId: params.sourceId, days: gone.map((g) => utcDay(g.occurredAt)) });
+    return gone.length;
+  });
 }

@@ -5,3 +5,5 @@ export * from "./collection-runs.ts";
 export * from "./diagnostics.ts";
 export * from "./mentions.ts";
 export * from "./sources.ts";
+export * from "./alerts.ts";
+export * from "./rollups.ts";

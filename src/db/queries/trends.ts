@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { EMOTIONS } from "../../domain.ts";
+import type { Db } from "../client.ts";
+import { rowsOf } from "./rows.ts";
+
+export type Bucket = "day" | "week" | "month";
+
+export interface TrendSums {
+  businessId: string;
+  /** Bucket start, YYYY-MM-DD (weeks start on Monday, ISO). */
+  t: string;
+  count: number;
+  sentimentSum: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  ratingCount: number;
+  ratingSum: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  emotions: Record<string, { n: number; sum: number }>;
+}
+
+const emotionSelect = EMOTIONS.map((e) => `sum(e_${e}_n)::int as "e_${e}_n", sum(e_${e}_sum)::float8 as "e_${e}_sum"`).join(
+  ", ",
+);
+
+/**
+ * Sums per business and bucket, read from rollups_daily only (never the raw
+ * mentions). `aspect` / `emotion` filters read the rows of that dimension.
+ */
+export async function trendSums(
+  db: Db,
+  params: {
+    businessIds: string[];
+    bucket: Bucket;
+    from: string;
+    to: string;
+    sourceId?: string;
+    lang?: string;
+    aspect?: string;
+    emotion?: string;
+  },
+): Promise<TrendSums[]> {
+  const dimKind = params.aspect ? "aspect" : params.emotion ? "emotion" : "all";
+  const dimValue = params.aspect ?? params.emotion ?? "";
+  const bucket = sql.raw(`'${params.bucket}'`);
+  const ids = sql.join(
+    params.businessIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    select business_id as "businessId", to_char(date_trunc(${bucket}, day), 'YYYY-MM-DD') as t,
+      sum(count)::int as count, sum(sentiment_sum)::float8 as "sentimentSum",
+      sum(positive)::int as positive, sum(neutral)::int as neutral, sum(negative)::int as negative,
+      sum(rating_count)::int as "ratingCount", sum(rating_sum)::float8 as "ratingSum",
+      sum(promoters)::int as promoters, sum(passives)::int as passives, sum(detractors)::int as detractors,
+      ${sql.raw(emotionSelect)}
+    from rollups_daily
+    where business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
+      and day >= ${params.from}::date and day < ${params.to}::date
+      ${params.sourceId ? sql`and source_id = ${params.sourceId}` : sql``}
+      ${params.lang ? sql`and lang = ${params.lang}` : sql``}
+    group by 1, 2
+    order by 1, 2`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    businessId: String(r.businessId),
+    t: String(r.t),
+    count: Number(r.count),
+    sentimentSum: Number(r.sentimentSum),
+    positive: Number(r.positive),
+    neutral: Number(r.neutral),
+    negative: Number(r.negative),
+    ratingCount: Number(r.ratingCount),
+    ratingSum: Number(r.ratingSum),
+    promoters: Number(r.promoters),
+    passives: Number(r.passives),
+    detractors: Number(r.detractors),
+    emotions: Object.fromEntries(
+      EMOTIONS.map((e) => [e, { n: Number(r[`e_${e}_n`] ?? 0), sum: Number(r[`e_${e}_sum`] ?? 0) }]),
+    ),
+  }));
+}

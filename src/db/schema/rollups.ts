@@ -1,0 +1,49 @@
+import { date, doublePrecision, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { EMOTIONS } from "../../domain.ts";
+import { businesses } from "./businesses.ts";
+import { sources } from "./sources.ts";
+
+/** `all` rows carry every mention; `aspect` / `emotion` rows only the mentions that express that dimension. */
+export const ROLLUP_DIMS = ["all", "aspect", "emotion"] as const;
+
+const emotionColumns = Object.fromEntries(
+  EMOTIONS.flatMap((e) => [
+    [`e_${e}_n`, integer(`e_${e}_n`).notNull().default(0)],
+    [`e_${e}_sum`, doublePrecision(`e_${e}_sum`).notNull().default(0)],
+  ]),
+) as Record<`e_${(typeof EMOTIONS)[number]}_${"n" | "sum"}`, ReturnType<typeof integer> | ReturnType<typeof doublePrecision>>;
+
+/**
+ * Daily aggregates per (business, source, language, dimension), UTC days, on the
+ * time axis `occurred_at`. Kept exact by the ingest path, which recomputes the
+ * days a batch touched for that source (see queries/rollups.ts); trends read
+ * only this table. Deleting a source deletes its rows (cascade), so totals stay exact.
+ */
+export const rollupsDaily = pgTable(
+  "rollups_daily",
+  {
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    dimKind: text({ enum: ROLLUP_DIMS }).notNull(),
+    dimValue: text().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    sourceId: uuid()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    lang: text().notNull(),
+    count: integer().notNull(),
+    sentimentSum: doublePrecision().notNull(),
+    positive: integer().notNull(),
+    neutral: integer().notNull(),
+    negative: integer().notNull(),
+    ratingCount: integer().notNull(),
+    /** Ratings rescaled to 1–5 before summing. */
+    ratingSum: doublePrecision().notNull(),
+    promoters: integer().notNull(),
+    passives: integer().notNull(),
+    detractors: integer().notNull(),
+    ...emotionColumns,
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] })],
+);

@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { type Database, openDatabase } from "../../../src/db/client.ts";
+import { createBusiness } from "../../../src/db/queries/businesses.ts";
+import { countMentions, listMentions, type MentionInput, upsertMentions } from "../../../src/db/queries/mentions.ts";
+import { acquireLease, createSource, releaseLease } from "../../../src/db/queries/sources.ts";
+
+function mention(i: number, text = `review number ${i}`): MentionInput {
+  return {
+    externalId: `ext-${i}`,
+    contentHash: `hash-${text}`,
+    kind: "review",
+    text,
+    rating: { value: (i % 5) + 1, best: 5, worst: 1 },
+    publishedAt: new Date(Date.UTC(2026, 0, 1 + (i % 28), 12)),
+    analysis: {
+      version: "test",
+      lang: "en",
+      sentimentScore: 0.5,
+      sentimentLabel: "positive",
+      confidence: 0.8,
+      emotions: { joy: 0.6 },
+      aspects: [{ aspect: "offer", polarity: "positive", score: 0.5, evidence: ["good"] }],
+      touchpoints: ["physical"],
+      ratingMismatch: false,
+    },
+  };
+}
+
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const d of opened) await d.close();
+});
+
+describe.each([
+  ["postgres.js", () => openDatabase({ databaseUrl: inject("databaseUrl"), max: 2 })],
+  ["PGlite", () => openDatabase({ dataDir: "memory://" })],
+])("%s runs the same migrations and queries", (_name, open) => {
+  it("migrates, upserts idempotently and pages by cursor", async () => {
+    const database = await open();
+    opened.push(database);
+    await database.migrate();
+    await database.migrate(); // applying twice is a no-op
+    const { db } = database;
+    const business = await createBusiness(db, { name: "Driver check" });
+    const source = await createSource(db, { businessId: business.id, kind: "feed", url: "https://x.example/f" });
+
+    const rows = Array.from({ length: 120 }, (_, i) => mention(i));
+    const first = await upsertMentions(db, { businessId: business.id, sourceId: source.id, rows });
+    expect(first).toMatchObject({ inserted: 120, updated: 0, unchanged: 0 });
+    const second = await upsertMentions(db, { businessId: business.id, sourceId: source.id, rows });
+    expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: 120 });
+    const changed = rows.map((r, i) => (i < 3 ? mention(i, `edited review ${i}`) : r));
+    const third = await upsertMentions(db, { businessId: business.id, sourceId: source.id, rows: changed });
+    expect(third).toMatchObject({ inserted: 0, updated: 3, unchanged: 117 });
+    expect(await countMentions(db, { sourceId: source.id })).toBe(120);
+
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listMentions(db, { businessId: business.id, limit: 50, cursor });
+      for (const m of page.items) seen.add(m.id);
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen.size).toBe(120);
+    const { items } = await listMentions(db, { businessId: business.id, limit: 1 });
+    expect(items[0]?.analysis?.aspects[0]?.aspect).toBe("offer");
+  });
+
+  it("gives a source's lease to one owner at a time", async () => {
+    const database = opened.at(-1)!;
+    const { db } = database;
+    const business = await createBusiness(db, { name: "Lease check" });
+    const source = await createSource(db, { businessId: business.id, kind: "feed", url: "https://x.example/f" });
+    expect(await acquireLease(db, { sourceId: source.id, owner: "a", ttlMs: 60_000 })).toBe(true);
+    expect(await acquireLease(db, { sourceId: source.id, owner: "b", ttlMs: 60_000 })).toBe(false);
+    expect(await acquireLease(db, { sourceId: source.id, owner: "a", ttlMs: 60_000 })).toBe(true);
+    await releaseLease(db, { sourceId: source.id, owner: "a" });
+    expect(await acquireLease(db, { sourceId: source.id, owner: "b", ttlMs: 60_000 })).toBe(true);
+  });
+});
