@@ -10,7 +10,8 @@ import { registerHealthRoutes } from "./api/routes/health.ts";
 import { registerMentionRoutes } from "./api/routes/mentions.ts";
 import { registerSourceRoutes } from "./api/routes/sources.ts";
 import { AppError } from "./errors.ts";
-import { extraRoutes, isPublicRoute } from "./api/routes/extra.ts";
+import { isPublicRoute } from "./api/public-routes.ts";
+import { registerTrendRoutes } from "./api/routes/trends.ts";
 
 export type App = OpenAPIHono<AppEnv>;
 
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps): App {
   registerBusinessRoutes(app, deps);
   registerSourceRoutes(app, deps);
   registerMentionRoutes(app, deps);
-  for (const register of extraRoutes) register(app, deps);
+  registerTrendRoutes(app, deps);
 
   const docConfig = {
     openapi: "3.0.3",

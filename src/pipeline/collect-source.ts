@@ -5,6 +5,7 @@ import { ParseError } from "../collect/types.ts";
 import type { Db } from "../db/client.ts";
 import { upsertMentions, type UpsertResult } from "../db/queries/mentions.ts";
 import {
+  abandonRuns,
   acquireLease,
   findSource,
   finishRun,
@@ -60,6 +61,8 @@ export async function collectSource(
     log.info({ sourceId: source.id }, "another worker is collecting this source; skipped");
     return { status: "skipped", ...empty };
   }
+  // We hold the lease: a run still marked running was cut short by a worker that died.
+  await abandonRuns(db, { sourceId: source.id });
   const run = await startRun(db, { sourceId: source.id, jobId: owner, trigger: job.trigger });
   try {
     const adapter = getAdapter(source.kind as SourceKind);

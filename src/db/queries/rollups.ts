@@ -35,8 +35,8 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
                a.sentiment_score, a.sentiment_label,
                coalesce(a.emotions, '{}'::jsonb) as emotions, coalesce(a.aspects, '[]'::jsonb) as aspects,
                case when m.rating_value is null then null
-                    else 1 + 4 * (m.rating_value - coalesce(m.rating_worst, 1))
-                             / nullif(coalesce(m.rating_best, 5) - coalesce(m.rating_worst, 1), 0) end as r5
+                    else greatest(1, least(5, 1 + 4 * (m.rating_value - coalesce(m.rating_worst, 1))
+                             / nullif(coalesce(m.rating_best, 5) - coalesce(m.rating_worst, 1), 0))) end as r5
         from mentions m left join analyses a on a.mention_id = m.id
         where m.source_id = ${params.sourceId}
           and m.occurred_at >= ${min}::timestamptz and m.occurred_at < ${max}::timestamptz

@@ -142,3 +142,11 @@ export async function listRuns(db: Db, params: { sourceId: string; limit: number
     .orderBy(sql`${collectionRuns.startedAt} desc`)
     .limit(params.limit);
 }
+
+/** Mark runs left "running" by a worker that died as errors (called by the lease holder). */
+export async function abandonRuns(db: Db, params: { sourceId: string }) {
+  await db
+    .update(collectionRuns)
+    .set({ status: "error", errors: ["interrupted: the worker stopped before finishing"], finishedAt: sql`now()` })
+    .where(and(eq(collectionRuns.sourceId, params.sourceId), eq(collectionRuns.status, "running")));
+}
