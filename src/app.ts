@@ -11,6 +11,7 @@ import { registerMentionRoutes } from "./api/routes/mentions.ts";
 import { registerSourceRoutes } from "./api/routes/sources.ts";
 import { AppError } from "./errors.ts";
 import { isPublicRoute } from "./api/public-routes.ts";
+import { registerDiagnosticRoutes } from "./api/routes/diagnostics.ts";
 import { registerTrendRoutes } from "./api/routes/trends.ts";
 
 export type App = OpenAPIHono<AppEnv>;
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): App {
   registerSourceRoutes(app, deps);
   registerMentionRoutes(app, deps);
   registerTrendRoutes(app, deps);
+  registerDiagnosticRoutes(app, deps);
 
   const docConfig = {
     openapi: "3.0.3",

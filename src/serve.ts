@@ -11,6 +11,7 @@ export function startApi(rt: Runtime): Promise<{ server: ServerType; port: numbe
     log: rt.log,
     env: rt.env,
     fetcher: rt.fetcher,
+    redis: rt.redis,
   });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: rt.env.PORT, hostname: rt.env.HOST }, (info) => {

@@ -1,6 +1,7 @@
 import type { Runtime } from "../src/runtime.ts";
 import type { JobHandlers } from "../src/queue/types.ts";
 import { collectSourceProcessor } from "./processors/collect-source.ts";
+import { diagnoseProcessor } from "./processors/diagnose.ts";
 import { extraProcessors } from "./processors/extra.ts";
 
 /** The job table: one processor per job name, each a thin call into src/. */
@@ -12,7 +13,7 @@ export function buildHandlers(rt: Runtime): JobHandlers {
       pseudonymSecret: rt.pseudonymSecret,
       afterWrite: extraProcessors.afterWrite(rt),
     }),
-    diagnose: extraProcessors.diagnose(rt),
+    diagnose: diagnoseProcessor(rt),
     "deliver-webhook": extraProcessors.deliverWebhook(rt),
   };
 }

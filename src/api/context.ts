@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { JobQueue } from "../queue/types.ts";
 import type { Fetcher } from "../collect/types.ts";
+import type { Redis } from "ioredis";
 
 /** What the app needs from the outside world; tests build it with real Postgres/Redis. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   env: Env;
   /** Used by the diagnostic request path for discovery previews (optional). */
   fetcher?: Fetcher;
+  /** Shared counters (rate limits) when Redis is configured. */
+  redis?: Redis;
   now?: () => Date;
 }
 

@@ -1,5 +1,4 @@
-import { boot, handleSignals, type Role } from "../boot.ts";
-import { runCliCommand } from "./commands.ts";
+import { loadEnv } from "../env.ts";
 
 const USAGE = `usage: reputation <command> [options]
 
@@ -12,22 +11,26 @@ const USAGE = `usage: reputation <command> [options]
   parse <url-or-file> [--kind K] [--json]
                               fetch (through the guarded fetch layer) or read a file, print what was parsed
   diagnose --name "Business" --url <url> [--url ...] [--competitor-url <url>] --locale fr|en [--json report.json] [--out report.html]
-                              run a reputation diagnostic
+                              run a reputation diagnostic (embedded unless DATABASE_URL is set)
 `;
+
+const ROLES = { all: "all", serve: "api", work: "worker" } as const;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
-  const roles: Record<string, Role> = { all: "all", serve: "api", work: "worker" };
-  if (command && command in roles) {
-    handleSignals(await boot(roles[command]!));
-    return;
-  }
   if (!command || command === "help" || command === "--help") {
     process.stdout.write(USAGE);
     return;
   }
-  const code = await runCliCommand(command, rest, USAGE);
-  process.exitCode = code;
+  // Configuration first: a bad value is reported before anything heavy loads.
+  loadEnv();
+  if (command in ROLES) {
+    const { boot, handleSignals } = await import("../boot.ts");
+    handleSignals(await boot(ROLES[command as keyof typeof ROLES]));
+    return;
+  }
+  const { runCliCommand } = await import("./commands.ts");
+  process.exitCode = await runCliCommand(command, rest, USAGE);
 }
 
 main(process.argv.slice(2)).catch((err) => {

@@ -1,6 +1,6 @@
 import { getAdapter } from "../collect/index.ts";
 import { FetchError } from "../collect/fetch/errors.ts";
-import type { CollectContext, Fetcher, SourceKind } from "../collect/types.ts";
+import type { CollectContext, CollectResult, Fetcher, SourceKind } from "../collect/types.ts";
 import { ParseError } from "../collect/types.ts";
 import type { Db } from "../db/client.ts";
 import { upsertMentions, type UpsertResult } from "../db/queries/mentions.ts";
@@ -33,6 +33,9 @@ export interface CollectDeps {
 
 export interface CollectSummary {
   status: "ok" | "not_modified" | "skipped";
+  coverage?: CollectResult["coverage"];
+  /** Aggregate ratings the source declares (schema.org AggregateRating, platform totals). */
+  ratings?: CollectResult["ratings"];
   runId?: string;
   fetched: number;
   inserted: number;
@@ -100,7 +103,14 @@ export async function collectSource(
       { sourceId: source.id, runId: run.id, fetched: result.mentions.length, inserted: written.inserted, updated: written.updated },
       "source collected",
     );
-    return { status, runId: run.id, fetched: result.mentions.length, ...pick(written) };
+    return {
+      status,
+      runId: run.id,
+      fetched: result.mentions.length,
+      ...pick(written),
+      coverage: result.coverage,
+      ratings: result.ratings ?? [],
+    };
   } catch (err) {
     const message = describe(err);
     await recordSourceOutcome(db, { sourceId: source.id, status: "error", error: message });

@@ -12,6 +12,7 @@ export async function appWithKeys(rt: Runtime): Promise<{ app: App; admin: strin
     log: rt.log,
     env: rt.env,
     fetcher: rt.fetcher,
+    redis: rt.redis,
   });
   const admin = (await createApiKey(rt.database.db, { name: "test-admin", scope: "admin" })).key;
   const read = (await createApiKey(rt.database.db, { name: "test-read", scope: "read" })).key;
