@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Redis } from "ioredis";
+import { Redis } from "ioredis";
 import { createFetcher } from "./collect/fetch/index.ts";
 import type { Fetcher } from "./collect/types.ts";
 import { type Database, openDatabase } from "./db/client.ts";
@@ -30,10 +30,15 @@ export async function createRuntime(env: Env, log: Logger, opts: { migrate?: boo
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   if (opts.migrate ?? true) await database.migrate();
   let redis: Redis | undefined;
+  let sharedState: Redis | undefined;
   let queue: JobQueue;
   if (env.REDIS_URL) {
     redis = producerConnection(env.REDIS_URL);
     redis.on("error", (err) => log.warn({ err: err.message }, "redis connection error"));
+    // Politeness slots and robots.txt cache: commands wait for a (re)connection rather than
+    // failing at once, since a failed robots lookup means "disallow".
+    sharedState = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+    sharedState.on("error", (err) => log.warn({ err: err.message }, "redis connection error"));
     queue = new BullJobQueue(redis, env.QUEUE_PREFIX, log.child({ module: "queue" }));
   } else {
     queue = new InProcessQueue(log.child({ module: "queue" }), env.WORKER_CONCURRENCY);
@@ -44,7 +49,7 @@ export async function createRuntime(env: Env, log: Logger, opts: { migrate?: boo
     maxBytes: env.FETCH_MAX_BYTES,
     hostIntervalMs: env.FETCH_HOST_INTERVAL_MS,
     timeouts: { totalMs: env.FETCH_TIMEOUT_MS },
-    redis,
+    redis: sharedState,
     redisPrefix: `${env.QUEUE_PREFIX}:fetch:`,
     logger: log.child({ module: "fetch" }),
   });
@@ -60,7 +65,7 @@ export async function createRuntime(env: Env, log: Logger, opts: { migrate?: boo
     async close() {
       await queue.close();
       await fetcher.close();
-      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      for (const conn of [redis, sharedState]) if (conn) await conn.quit().catch(() => conn.disconnect());
       await database.close();
     },
   };

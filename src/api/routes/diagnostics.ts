@@ -137,7 +137,7 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       clientHash,
       dedupeWindowMs: DEDUPE_WINDOW_MS,
     });
-    if (created) await deps.queue.enqueue("diagnose", { diagnosticId: diagnostic.id }, { jobId: `diagnose:${diagnostic.id}` });
+    if (created) await deps.queue.enqueue("diagnose", { diagnosticId: diagnostic.id }, { jobId: `diagnose-${diagnostic.id}` });
     const reportUrl = `/diagnostics/${diagnostic.id}`;
     if (form) return c.redirect(reportUrl, 303);
     return c.json(
