@@ -5,14 +5,14 @@ import { requireApiKey } from "./api/auth.ts";
 import type { AppDeps, AppEnv } from "./api/context.ts";
 import { renderDocsPage } from "./api/docs-page.ts";
 import { handleError, problemResponse, zodIssues } from "./api/problem.ts";
+import { isPublicRoute } from "./api/public-routes.ts";
 import { registerBusinessRoutes } from "./api/routes/businesses.ts";
+import { registerDiagnosticRoutes } from "./api/routes/diagnostics.ts";
 import { registerHealthRoutes } from "./api/routes/health.ts";
 import { registerMentionRoutes } from "./api/routes/mentions.ts";
 import { registerSourceRoutes } from "./api/routes/sources.ts";
-import { AppError } from "./errors.ts";
-import { isPublicRoute } from "./api/public-routes.ts";
-import { registerDiagnosticRoutes } from "./api/routes/diagnostics.ts";
 import { registerTrendRoutes } from "./api/routes/trends.ts";
+import { AppError } from "./errors.ts";
 
 export type App = OpenAPIHono<AppEnv>;
 

@@ -22,7 +22,9 @@ export async function boot(role: Role, source: Record<string, string | undefined
   const env: Env = loadEnv(source);
   const log: Logger = createLogger(env.LOG_LEVEL);
   if (role === "worker" && !env.REDIS_URL) {
-    process.stderr.write("the worker process needs REDIS_URL; without Redis, run `npm start` (API and jobs in one process)\n");
+    process.stderr.write(
+      "the worker process needs REDIS_URL; without Redis, run `npm start` (API and jobs in one process)\n",
+    );
     process.exit(1);
   }
   const rt = await createRuntime(env, log);

@@ -7,7 +7,11 @@ import { createHmac } from "node:crypto";
  *  - a short display name for quotes ("Marie D."), first name and an initial.
  * The raw name and the platform's author id are never stored or logged.
  */
-export function pseudonymize(secret: string, sourceKind: string, author?: { name?: string; id?: string }): string | null {
+export function pseudonymize(
+  secret: string,
+  sourceKind: string,
+  author?: { name?: string; id?: string },
+): string | null {
   const key = author?.id?.trim() || author?.name?.trim().toLowerCase();
   if (!key) return null;
   return createHmac("sha256", secret).update(`${sourceKind}\u0000${key}`).digest("hex").slice(0, 32);

@@ -1,5 +1,5 @@
-import type { Runtime } from "../src/runtime.ts";
 import type { JobHandlers } from "../src/queue/types.ts";
+import type { Runtime } from "../src/runtime.ts";
 import { collectSourceProcessor } from "./processors/collect-source.ts";
 import { diagnoseProcessor } from "./processors/diagnose.ts";
 import { extraProcessors } from "./processors/extra.ts";

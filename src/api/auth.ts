@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { findApiKey, touchApiKey } from "../db/queries/api-keys.ts";
 import type { Db } from "../db/client.ts";
+import { findApiKey, touchApiKey } from "../db/queries/api-keys.ts";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./context.ts";
 

@@ -1,9 +1,9 @@
-import type { Env } from "../env.ts";
+import type { Redis } from "ioredis";
+import type { Fetcher } from "../collect/types.ts";
 import type { Db } from "../db/client.ts";
+import type { Env } from "../env.ts";
 import type { Logger } from "../logger.ts";
 import type { JobQueue } from "../queue/types.ts";
-import type { Fetcher } from "../collect/types.ts";
-import type { Redis } from "ioredis";
 
 /** What the app needs from the outside world; tests build it with real Postgres/Redis. */
 export interface AppDeps {

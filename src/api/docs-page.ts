@@ -2,7 +2,10 @@
  * A self-contained API reference page built from the OpenAPI document, so the
  * docs work offline (no CDN script), which is how this service is often run.
  */
-type Doc = { info?: { title?: string; version?: string }; paths?: Record<string, Record<string, { summary?: string; tags?: string[]; security?: unknown[] }>> };
+type Doc = {
+  info?: { title?: string; version?: string };
+  paths?: Record<string, Record<string, { summary?: string; tags?: string[]; security?: unknown[] }>>;
+};
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

@@ -64,11 +64,18 @@ export function handleError(err: Error, c: Context, log: Logger) {
     const errors = Array.isArray(err.details?.errors) ? (err.details.errors as Problem["errors"]) : undefined;
     return problemResponse(c, err.code, detail, errors ? { errors } : undefined);
   }
-  if (err instanceof ZodError) return problemResponse(c, "validation_failed", "invalid input", { errors: zodIssues(err) });
+  if (err instanceof ZodError)
+    return problemResponse(c, "validation_failed", "invalid input", { errors: zodIssues(err) });
   if (err instanceof HTTPException) {
     const status = err.status;
     const code: ErrorCode =
-      status === 413 ? "payload_too_large" : status === 401 ? "unauthorized" : status === 404 ? "not_found" : "bad_request";
+      status === 413
+        ? "payload_too_large"
+        : status === 401
+          ? "unauthorized"
+          : status === 404
+            ? "not_found"
+            : "bad_request";
     return problemResponse(c, code, err.message || TITLES[code]);
   }
   log.error({ err, requestId: c.get("requestId") }, "unhandled error");

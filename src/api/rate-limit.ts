@@ -27,7 +27,11 @@ export function createRateLimiter(redis?: Redis, prefix = "rl:"): RateLimiter {
         if (windows.size > 10_000) for (const [k, v] of windows) if (v.resetAt <= now) windows.delete(k);
       }
       w.count++;
-      return { allowed: w.count <= limit, remaining: Math.max(0, limit - w.count), resetS: Math.ceil((w.resetAt - now) / 1000) };
+      return {
+        allowed: w.count <= limit,
+        remaining: Math.max(0, limit - w.count),
+        resetS: Math.ceil((w.resetAt - now) / 1000),
+      };
     },
   };
 }

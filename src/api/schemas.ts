@@ -25,7 +25,12 @@ export const problems = (...statuses: number[]) =>
     ]),
   );
 
-export const IdParam = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 const httpUrl = z
   .string()

@@ -55,7 +55,9 @@ async function keys(args: string[]): Promise<number> {
   const rt = await createRuntime(env, createLogger("warn"));
   try {
     const created = await createApiKey(rt.database.db, { name: values.name, scope: values.scope as ApiKeyScope });
-    process.stdout.write(`created ${created.scope} key "${created.name}" (prefix ${created.prefix}); only its hash is stored:\n`);
+    process.stdout.write(
+      `created ${created.scope} key "${created.name}" (prefix ${created.prefix}); only its hash is stored:\n`,
+    );
     process.stdout.write(`${created.key}\n`);
     return 0;
   } finally {

@@ -32,12 +32,18 @@ export async function runDiagnoseCommand(args: string[]): Promise<number> {
     website: values.website,
     urls: values.url,
     // Each --competitor-url is one competitor, named by the matching --competitor-name when given.
-    competitors: competitorUrls.map((u, i) => ({ name: values["competitor-name"]?.[i] ?? new URL(u).hostname, urls: [u] })),
+    competitors: competitorUrls.map((u, i) => ({
+      name: values["competitor-name"]?.[i] ?? new URL(u).hostname,
+      urls: [u],
+    })),
     locale: values.locale,
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) process.stderr.write(`${issue.path.join(".") || "input"}: ${issue.message}\n`);
-    process.stderr.write('usage: diagnose --name "Business" --url <url> [--url ...] --locale fr|en [--json f] [--out f]\n');
+    for (const issue of parsed.error.issues)
+      process.stderr.write(`${issue.path.join(".") || "input"}: ${issue.message}\n`);
+    process.stderr.write(
+      'usage: diagnose --name "Business" --url <url> [--url ...] --locale fr|en [--json f] [--out f]\n',
+    );
     return 2;
   }
   const { email: _email, ...request } = parsed.data;

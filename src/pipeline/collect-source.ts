@@ -1,9 +1,9 @@
-import { getAdapter } from "../collect/index.ts";
 import { FetchError } from "../collect/fetch/errors.ts";
+import { getAdapter } from "../collect/index.ts";
 import type { CollectContext, CollectResult, Fetcher, SourceKind } from "../collect/types.ts";
 import { ParseError } from "../collect/types.ts";
 import type { Db } from "../db/client.ts";
-import { upsertMentions, type UpsertResult } from "../db/queries/mentions.ts";
+import { type UpsertResult, upsertMentions } from "../db/queries/mentions.ts";
 import {
   abandonRuns,
   acquireLease,
@@ -83,7 +83,12 @@ export async function collectSource(
     const rows = result.mentions.map((m) =>
       prepareMention(m, { sourceKind: source.kind, pseudonymSecret: deps.pseudonymSecret }),
     );
-    const written = await upsertMentions(db, { businessId: source.businessId, sourceId: source.id, rows, now: ctx.now });
+    const written = await upsertMentions(db, {
+      businessId: source.businessId,
+      sourceId: source.id,
+      rows,
+      now: ctx.now,
+    });
     const notModified = result.mentions.length === 0 && result.nextState.notModified === true;
     const status = notModified ? "not_modified" : "ok";
     await recordSourceOutcome(db, { sourceId: source.id, status, state: result.nextState });
@@ -100,7 +105,13 @@ export async function collectSource(
       await deps.afterWrite({ businessId: source.businessId, sourceId: source.id, result: written });
     }
     log.info(
-      { sourceId: source.id, runId: run.id, fetched: result.mentions.length, inserted: written.inserted, updated: written.updated },
+      {
+        sourceId: source.id,
+        runId: run.id,
+        fetched: result.mentions.length,
+        inserted: written.inserted,
+        updated: written.updated,
+      },
       "source collected",
     );
     return {

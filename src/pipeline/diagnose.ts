@@ -94,7 +94,10 @@ export async function runDiagnostic(deps: DiagnoseDeps, diagnosticId: string): P
       report: report as unknown as Record<string, unknown>,
       finishedAt: new Date(),
     });
-    log.info({ diagnosticId, mentions: report.coverage.mentions, sources: report.coverage.sources.length }, "diagnostic done");
+    log.info(
+      { diagnosticId, mentions: report.coverage.mentions, sources: report.coverage.sources.length },
+      "diagnostic done",
+    );
     return report;
   } catch (err) {
     await updateDiagnostic(db, diagnosticId, {
@@ -116,7 +119,9 @@ async function collectTarget(deps: DiagnoseDeps, target: Target, jobKey: string,
         withDeadline(discoverSourcesFromUrl(deps.fetcher, url), deadline).then((d) => {
           if (!d) return [{ kind: "web", url, reason: "not reached in time", confidence: "high" } as ProposedSource];
           const useful = d.sources.filter((s) => s.confidence !== "low");
-          return useful.length > 0 ? useful : [{ kind: "web", url, reason: "page given", confidence: "high" } as ProposedSource];
+          return useful.length > 0
+            ? useful
+            : [{ kind: "web", url, reason: "page given", confidence: "high" } as ProposedSource];
         }),
       ),
     )
@@ -128,7 +133,9 @@ async function collectTarget(deps: DiagnoseDeps, target: Target, jobKey: string,
     if (seen.has(key)) continue;
     seen.add(key);
     if (NEEDS_CREDENTIALS.includes(p.kind) && !deps.credentials?.[p.kind]) {
-      out.notes.push(`${p.kind} (${p.url ?? p.query}): found, not collected (needs an API key configured by the operator).`);
+      out.notes.push(
+        `${p.kind} (${p.url ?? p.query}): found, not collected (needs an API key configured by the operator).`,
+      );
       continue;
     }
     sources.push(
@@ -149,7 +156,14 @@ async function collectTarget(deps: DiagnoseDeps, target: Target, jobKey: string,
       try {
         summary = await withDeadline(
           collectSource(
-            { db, fetcher: deps.fetcher, log, pseudonymSecret: deps.pseudonymSecret, credentials: deps.credentials, maxPages: deps.maxPages ?? 5 },
+            {
+              db,
+              fetcher: deps.fetcher,
+              log,
+              pseudonymSecret: deps.pseudonymSecret,
+              credentials: deps.credentials,
+              maxPages: deps.maxPages ?? 5,
+            },
             { sourceId: s.id, trigger: "diagnostic", jobId: `diag:${jobKey}:${s.id}` },
           ),
           deadline,

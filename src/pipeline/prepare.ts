@@ -23,7 +23,9 @@ export function analyseMention(m: Pick<RawMention, "text" | "title" | "lang" | "
   const text = [m.title, m.text].filter(Boolean).join(". ").slice(0, MAX_TEXT);
   if (!text.trim()) return null;
   const lang = m.lang === "fr" || m.lang === "en" ? m.lang : undefined;
-  const rating = m.rating ? { value: m.rating.value - m.rating.worst + 1, best: m.rating.best - m.rating.worst + 1 } : undefined;
+  const rating = m.rating
+    ? { value: m.rating.value - m.rating.worst + 1, best: m.rating.best - m.rating.worst + 1 }
+    : undefined;
   const a = analyze(text, { lang, rating });
   return {
     version: a.version,

@@ -2,15 +2,9 @@ import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from "bullm
 import { Redis } from "ioredis";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
-import { JOBS, type JobName, type JobPayload, QUEUES, type QueueName, parsePayload, schedulerId } from "./jobs.ts";
+import { JOBS, type JobName, type JobPayload, parsePayload, QUEUES, type QueueName, schedulerId } from "./jobs.ts";
 import type { Repeat } from "./schedule.ts";
-import {
-  type EnqueueOptions,
-  type JobHandlers,
-  type JobQueue,
-  PermanentJobError,
-  PostponeJobError,
-} from "./types.ts";
+import { type EnqueueOptions, type JobHandlers, type JobQueue, PermanentJobError, PostponeJobError } from "./types.ts";
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
@@ -35,8 +29,8 @@ export class BullJobQueue implements JobQueue {
 
   constructor(
     private readonly connection: Redis,
-    private readonly prefix: string,
-    private readonly log: Logger,
+    prefix: string,
+    log: Logger,
   ) {
     for (const name of QUEUES) {
       const q = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });

@@ -4,13 +4,7 @@ import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { type JobName, type JobPayload, parsePayload } from "./jobs.ts";
 import type { Repeat } from "./schedule.ts";
-import {
-  type EnqueueOptions,
-  type JobHandlers,
-  type JobQueue,
-  PermanentJobError,
-  PostponeJobError,
-} from "./types.ts";
+import { type EnqueueOptions, type JobHandlers, type JobQueue, PermanentJobError, PostponeJobError } from "./types.ts";
 
 interface Pending {
   id: string;
@@ -56,7 +50,14 @@ export class InProcessQueue implements JobQueue {
     const id = opts.jobId ?? randomUUID();
     if (opts.dedupeId && this.dedupe.has(opts.dedupeId)) return { id };
     if (this.knownIds.has(id)) return { id };
-    const job: Pending = { id, name, data: payload, attempt: 0, maxAttempts: opts.attempts ?? 3, dedupeId: opts.dedupeId };
+    const job: Pending = {
+      id,
+      name,
+      data: payload,
+      attempt: 0,
+      maxAttempts: opts.attempts ?? 3,
+      dedupeId: opts.dedupeId,
+    };
     this.knownIds.add(id);
     if (opts.dedupeId) this.dedupe.add(opts.dedupeId);
     if (opts.delayMs) this.later(job, opts.delayMs);

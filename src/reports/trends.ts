@@ -82,22 +82,19 @@ export function buildSeries(rows: TrendSums[], bucket: Bucket, from: string, to:
 }
 
 export function totals(rows: TrendSums[]): TrendTotals {
-  const sum = rows.reduce<TrendSums>(
-    (acc, r) => ({
-      ...acc,
-      count: acc.count + r.count,
-      sentimentSum: acc.sentimentSum + r.sentimentSum,
-      positive: acc.positive + r.positive,
-      neutral: acc.neutral + r.neutral,
-      negative: acc.negative + r.negative,
-      ratingCount: acc.ratingCount + r.ratingCount,
-      ratingSum: acc.ratingSum + r.ratingSum,
-      promoters: acc.promoters + r.promoters,
-      passives: acc.passives + r.passives,
-      detractors: acc.detractors + r.detractors,
-    }),
-    empty(""),
-  );
+  const sum = empty("");
+  for (const r of rows) {
+    sum.count += r.count;
+    sum.sentimentSum += r.sentimentSum;
+    sum.positive += r.positive;
+    sum.neutral += r.neutral;
+    sum.negative += r.negative;
+    sum.ratingCount += r.ratingCount;
+    sum.ratingSum += r.ratingSum;
+    sum.promoters += r.promoters;
+    sum.passives += r.passives;
+    sum.detractors += r.detractors;
+  }
   const p = point(sum);
   const analysed = sum.positive + sum.neutral + sum.negative;
   return {

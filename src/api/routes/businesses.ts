@@ -8,7 +8,14 @@ import {
   updateBusiness,
 } from "../../db/queries/businesses.ts";
 import type { AppDeps, AppEnv } from "../context.ts";
-import { BusinessSchema, CreateBusinessBody, IdParam, problems, toBusinessJson, UpdateBusinessBody } from "../schemas.ts";
+import {
+  BusinessSchema,
+  CreateBusinessBody,
+  IdParam,
+  problems,
+  toBusinessJson,
+  UpdateBusinessBody,
+} from "../schemas.ts";
 
 const security = [{ Bearer: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { createOrReuseDiagnostic, getDiagnostic } from "../../db/queries/diagnostics.ts";
 import { AppError } from "../../errors.ts";
-import { diagnosticRequestFromForm, renderDiagnosticForm, renderDiagnosticHtml } from "../../reports/diagnostic/index.ts";
+import {
+  diagnosticRequestFromForm,
+  renderDiagnosticForm,
+  renderDiagnosticHtml,
+} from "../../reports/diagnostic/index.ts";
 import type { DiagnosticReport } from "../../reports/diagnostic/types.ts";
 import type { AppDeps, AppEnv } from "../context.ts";
 import { zodIssues } from "../problem.ts";
@@ -78,7 +82,8 @@ async function readBody(c: Context): Promise<{ body: unknown; form: boolean }> {
     }
     return { body: diagnosticRequestFromForm(fields), form: true };
   }
-  if (!type.includes("application/json")) throw new AppError("unsupported_media_type", "send application/json or a form");
+  if (!type.includes("application/json"))
+    throw new AppError("unsupported_media_type", "send application/json or a form");
   try {
     return { body: JSON.parse(text), form: false };
   } catch {
@@ -93,7 +98,8 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     method: "post",
     path: "/v1/diagnostics",
     tags: ["diagnostics"],
-    summary: "Request a free reputation diagnostic (public, rate-limited; identical requests within 15 min share one id)",
+    summary:
+      "Request a free reputation diagnostic (public, rate-limited; identical requests within 15 min share one id)",
     request: {
       body: {
         content: {
@@ -107,7 +113,13 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
         description: "Accepted: poll statusUrl or open reportUrl",
         content: {
           "application/json": {
-            schema: z.object({ id: z.string(), status: z.string(), created: z.boolean(), statusUrl: z.string(), reportUrl: z.string() }),
+            schema: z.object({
+              id: z.string(),
+              status: z.string(),
+              created: z.boolean(),
+              statusUrl: z.string(),
+              reportUrl: z.string(),
+            }),
           },
         },
       },
@@ -137,11 +149,18 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       clientHash,
       dedupeWindowMs: DEDUPE_WINDOW_MS,
     });
-    if (created) await deps.queue.enqueue("diagnose", { diagnosticId: diagnostic.id }, { jobId: `diagnose-${diagnostic.id}` });
+    if (created)
+      await deps.queue.enqueue("diagnose", { diagnosticId: diagnostic.id }, { jobId: `diagnose-${diagnostic.id}` });
     const reportUrl = `/diagnostics/${diagnostic.id}`;
     if (form) return c.redirect(reportUrl, 303);
     return c.json(
-      { id: diagnostic.id, status: diagnostic.status, created, statusUrl: `/v1/diagnostics/${diagnostic.id}`, reportUrl },
+      {
+        id: diagnostic.id,
+        status: diagnostic.status,
+        created,
+        statusUrl: `/v1/diagnostics/${diagnostic.id}`,
+        reportUrl,
+      },
       202,
     );
   });
@@ -153,7 +172,10 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ["diagnostics"],
       summary: "Status and report JSON of a diagnostic (public: the id is an unguessable token)",
       request: { params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }) },
-      responses: { 200: { description: "Status", content: { "application/json": { schema: DiagnosticStatus } } }, ...problems(404, 422) },
+      responses: {
+        200: { description: "Status", content: { "application/json": { schema: DiagnosticStatus } } },
+        ...problems(404, 422),
+      },
     }),
     async (c) => {
       const d = await getDiagnostic(deps.db, c.req.valid("param").id);
@@ -176,7 +198,8 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
 
   app.get("/diagnostics/new", (c) => {
     const q = c.req.query("locale");
-    const locale = q === "en" || q === "fr" ? q : (c.req.header("accept-language") ?? "").startsWith("en") ? "en" : "fr";
+    const locale =
+      q === "en" || q === "fr" ? q : (c.req.header("accept-language") ?? "").startsWith("en") ? "en" : "fr";
     return c.html(renderDiagnosticForm({ locale, action: "/v1/diagnostics" }));
   });
 
@@ -186,7 +209,11 @@ export function registerDiagnosticRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const d = await getDiagnostic(deps.db, id);
     const q = c.req.query("locale");
     const locale = q === "en" || q === "fr" ? q : d.locale;
-    if (d.status === "done" && d.report) return c.html(renderDiagnosticHtml(d.report as unknown as DiagnosticReport, { locale }));
-    return c.html(renderStatusPage({ status: d.status, businessName: d.businessName, locale }), d.status === "failed" ? 500 : 200);
+    if (d.status === "done" && d.report)
+      return c.html(renderDiagnosticHtml(d.report as unknown as DiagnosticReport, { locale }));
+    return c.html(
+      renderStatusPage({ status: d.status, businessName: d.businessName, locale }),
+      d.status === "failed" ? 500 : 200,
+    );
   });
 }

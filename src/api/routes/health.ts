@@ -14,7 +14,12 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       path: "/health",
       tags: ["ops"],
       summary: "Liveness: the process answers",
-      responses: { 200: { description: "Alive", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } } },
+      responses: {
+        200: {
+          description: "Alive",
+          content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } },
+        },
+      },
     }),
     (c) => c.json({ status: "ok" as const }, 200),
   );
@@ -36,7 +41,11 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         withTimeout(deps.queue.ping(), 2_000),
       ]);
       const ok = database && queue;
-      const body = { status: ok ? ("ready" as const) : ("unavailable" as const), checks: { database, queue }, queueMode: deps.queue.mode };
+      const body = {
+        status: ok ? ("ready" as const) : ("unavailable" as const),
+        checks: { database, queue },
+        queueMode: deps.queue.mode,
+      };
       return ok ? c.json(body, 200) : c.json(body, 503);
     },
   );

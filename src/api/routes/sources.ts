@@ -1,7 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getBusiness } from "../../db/queries/businesses.ts";
-import { createSource, deleteSource, getSource, listRuns, listSources, updateSource } from "../../db/queries/sources.ts";
 import type { Source } from "../../db/queries/sources.ts";
+import {
+  createSource,
+  deleteSource,
+  getSource,
+  listRuns,
+  listSources,
+  updateSource,
+} from "../../db/queries/sources.ts";
 import { collectDedupeId } from "../../queue/jobs.ts";
 import { parseSchedule } from "../../queue/schedule.ts";
 import type { JobQueue } from "../../queue/types.ts";
@@ -27,7 +34,10 @@ export function registerSourceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       path: "/v1/businesses/{id}/sources",
       tags: ["sources"],
       security,
-      request: { params: IdParam, body: { content: { "application/json": { schema: CreateSourceBody } }, required: true } },
+      request: {
+        params: IdParam,
+        body: { content: { "application/json": { schema: CreateSourceBody } }, required: true },
+      },
       responses: { 201: json(SourceSchema, "Created"), ...problems(400, 401, 403, 404, 422) },
     }),
     async (c) => {

@@ -16,7 +16,10 @@ export const TrendsQuery = z.object({
   source: z.string().uuid().optional(),
   aspect: z.enum(ASPECTS).optional(),
   emotion: z.enum(EMOTIONS).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
   compare: z.enum(["previous"]).optional(),
   with: z.enum(["competitors"]).optional(),
 });
@@ -43,11 +46,14 @@ const MAX_BUCKETS = 1_000;
 /** Window defaults: the last 30 days / 12 weeks / 12 months up to today (UTC), `to` exclusive. */
 export function resolveWindow(q: { bucket: "day" | "week" | "month"; from?: string; to?: string }, now: Date) {
   const to = q.to ?? new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - DEFAULT_SPAN_DAYS[q.bucket] * 86_400_000).toISOString().slice(0, 10);
+  const from =
+    q.from ??
+    new Date(Date.parse(`${to}T00:00:00Z`) - DEFAULT_SPAN_DAYS[q.bucket] * 86_400_000).toISOString().slice(0, 10);
   if (from >= to) throw new AppError("validation_failed", "`from` must be before `to`");
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   const buckets = q.bucket === "day" ? days : q.bucket === "week" ? days / 7 : days / 28;
-  if (buckets > MAX_BUCKETS) throw new AppError("validation_failed", `too many buckets (max ${MAX_BUCKETS}); use a larger bucket`);
+  if (buckets > MAX_BUCKETS)
+    throw new AppError("validation_failed", `too many buckets (max ${MAX_BUCKETS}); use a larger bucket`);
   return { from, to };
 }
 
@@ -72,7 +78,9 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
                 to: z.string(),
                 series: z.array(Point),
                 totals: Totals,
-                previous: z.object({ from: z.string(), to: z.string(), series: z.array(Point), totals: Totals }).optional(),
+                previous: z
+                  .object({ from: z.string(), to: z.string(), series: z.array(Point), totals: Totals })
+                  .optional(),
                 delta: z.record(z.string(), z.number().nullable()).optional(),
                 competitors: z
                   .array(z.object({ businessId: z.string(), name: z.string(), series: z.array(Point), totals: Totals }))
@@ -91,7 +99,12 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { from, to } = resolveWindow(q, deps.now?.() ?? new Date());
       const filters = { bucket: q.bucket, sourceId: q.source, lang: q.lang, aspect: q.aspect, emotion: q.emotion };
       const competitors = q.with === "competitors" ? await listCompetitors(deps.db, id) : [];
-      const rows = await trendSums(deps.db, { ...filters, businessIds: [id, ...competitors.map((b) => b.id)], from, to });
+      const rows = await trendSums(deps.db, {
+        ...filters,
+        businessIds: [id, ...competitors.map((b) => b.id)],
+        from,
+        to,
+      });
       const of = (businessId: string) => rows.filter((r) => r.businessId === businessId);
       const body: Record<string, unknown> = {
         businessId: id,
@@ -104,7 +117,11 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (q.compare === "previous") {
         const prev = previousWindow(from, to);
         const prevRows = await trendSums(deps.db, { ...filters, businessIds: [id], ...prev });
-        body.previous = { ...prev, series: buildSeries(prevRows, q.bucket, prev.from, prev.to), totals: totals(prevRows) };
+        body.previous = {
+          ...prev,
+          series: buildSeries(prevRows, q.bucket, prev.from, prev.to),
+          totals: totals(prevRows),
+        };
         body.delta = delta(totals(of(id)), totals(prevRows));
       }
       if (competitors.length > 0 || q.with === "competitors") {

@@ -39,11 +39,7 @@ export async function listBusinesses(db: Db, params: { limit: number; offset: nu
 }
 
 export async function listCompetitors(db: Db, businessId: string): Promise<Business[]> {
-  return db
-    .select()
-    .from(businesses)
-    .where(eq(businesses.competitorOf, businessId))
-    .orderBy(asc(businesses.createdAt));
+  return db.select().from(businesses).where(eq(businesses.competitorOf, businessId)).orderBy(asc(businesses.createdAt));
 }
 
 export async function updateBusiness(
@@ -57,6 +53,9 @@ export async function updateBusiness(
 }
 
 export async function deleteBusiness(db: Db, id: string): Promise<void> {
-  const rows = await db.delete(businesses).where(and(eq(businesses.id, id))).returning({ id: businesses.id });
+  const rows = await db
+    .delete(businesses)
+    .where(and(eq(businesses.id, id)))
+    .returning({ id: businesses.id });
   if (rows.length === 0) throw notFound("business");
 }

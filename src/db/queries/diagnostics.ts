@@ -21,7 +21,10 @@ export function requestHash(req: DiagnosticRequest): string {
     w: req.website?.trim().toLowerCase() ?? "",
     u: [...new Set(req.urls.map((u) => u.trim().toLowerCase()))].sort(),
     c: req.competitors
-      .map((c) => ({ n: c.name.trim().toLowerCase(), u: [...new Set(c.urls.map((u) => u.trim().toLowerCase()))].sort() }))
+      .map((c) => ({
+        n: c.name.trim().toLowerCase(),
+        u: [...new Set(c.urls.map((u) => u.trim().toLowerCase()))].sort(),
+      }))
       .sort((a, b) => a.n.localeCompare(b.n)),
     l: req.locale,
   };
@@ -44,7 +47,9 @@ export async function createOrReuseDiagnostic(
   const [existing] = await db
     .select()
     .from(diagnostics)
-    .where(and(eq(diagnostics.requestHash, hash), gte(diagnostics.createdAt, since), sql`${diagnostics.status} <> 'failed'`))
+    .where(
+      and(eq(diagnostics.requestHash, hash), gte(diagnostics.createdAt, since), sql`${diagnostics.status} <> 'failed'`),
+    )
     .orderBy(desc(diagnostics.createdAt))
     .limit(1);
   if (existing) return { diagnostic: existing, created: false };

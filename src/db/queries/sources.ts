@@ -126,7 +126,8 @@ export async function startRun(
 export async function finishRun(
   db: Db,
   id: string,
-  patch: Pick<CollectionRun, "status"> & Partial<Pick<CollectionRun, "fetched" | "inserted" | "updated" | "unchanged" | "errors" | "coverage">>,
+  patch: Pick<CollectionRun, "status"> &
+    Partial<Pick<CollectionRun, "fetched" | "inserted" | "updated" | "unchanged" | "errors" | "coverage">>,
 ) {
   await db
     .update(collectionRuns)

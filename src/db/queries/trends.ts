@@ -22,9 +22,9 @@ export interface TrendSums {
   emotions: Record<string, { n: number; sum: number }>;
 }
 
-const emotionSelect = EMOTIONS.map((e) => `sum(e_${e}_n)::int as "e_${e}_n", sum(e_${e}_sum)::float8 as "e_${e}_sum"`).join(
-  ", ",
-);
+const emotionSelect = EMOTIONS.map(
+  (e) => `sum(e_${e}_n)::int as "e_${e}_n", sum(e_${e}_sum)::float8 as "e_${e}_sum"`,
+).join(", ");
 
 /**
  * Sums per business and bucket, read from rollups_daily only (never the raw

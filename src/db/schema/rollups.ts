@@ -11,7 +11,10 @@ const emotionColumns = Object.fromEntries(
     [`e_${e}_n`, integer(`e_${e}_n`).notNull().default(0)],
     [`e_${e}_sum`, doublePrecision(`e_${e}_sum`).notNull().default(0)],
   ]),
-) as Record<`e_${(typeof EMOTIONS)[number]}_${"n" | "sum"}`, ReturnType<typeof integer> | ReturnType<typeof doublePrecision>>;
+) as Record<
+  `e_${(typeof EMOTIONS)[number]}_${"n" | "sum"}`,
+  ReturnType<typeof integer> | ReturnType<typeof doublePrecision>
+>;
 
 /**
  * Daily aggregates per (business, source, language, dimension), UTC days, on the

@@ -26,11 +26,18 @@ describe("happy path", () => {
     expect(await (await app.request("/health")).json()).toEqual({ status: "ok" });
     const ready = await app.request("/ready");
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: true, queue: true }, queueMode: "bullmq" });
+    expect(await ready.json()).toMatchObject({
+      status: "ready",
+      checks: { database: true, queue: true },
+      queueMode: "bullmq",
+    });
   });
 
   it("creates a business and a source, registers one scheduler, queues a collection", async () => {
-    const b = await call(app, admin, "POST", "/v1/businesses", { name: "Café Lumière", website: "https://cafe.example" });
+    const b = await call(app, admin, "POST", "/v1/businesses", {
+      name: "Café Lumière",
+      website: "https://cafe.example",
+    });
     expect(b.status).toBe(201);
     const business = (await b.json()) as { id: string; name: string };
     expect(business.name).toBe("Café Lumière");
@@ -69,9 +76,18 @@ describe("happy path", () => {
   });
 
   it("publishes an OpenAPI 3 document with the routes and a docs page", async () => {
-    const doc = (await (await app.request("/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ["/v1/businesses", "/v1/businesses/{id}/sources", "/v1/sources/{id}/collect", "/v1/businesses/{id}/mentions", "/ready"]) {
+    for (const p of [
+      "/v1/businesses",
+      "/v1/businesses/{id}/sources",
+      "/v1/sources/{id}/collect",
+      "/v1/businesses/{id}/mentions",
+      "/ready",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     const docs = await app.request("/docs");
@@ -89,8 +105,22 @@ describe("error cases", () => {
     ["unknown business", "GET", `/v1/businesses/${unknown}`, undefined, 404, "not_found"],
     ["malformed id", "GET", "/v1/businesses/not-a-uuid", undefined, 422, "validation_failed"],
     ["unknown source collect", "POST", `/v1/sources/${unknown}/collect`, undefined, 404, "not_found"],
-    ["source without url or query", "POST", `/v1/businesses/${unknown}/sources`, { kind: "feed" }, 422, "validation_failed"],
-    ["bad schedule", "POST", `/v1/businesses/${unknown}/sources`, { kind: "feed", url: "https://a.example/f", schedule: "often" }, 422, "validation_failed"],
+    [
+      "source without url or query",
+      "POST",
+      `/v1/businesses/${unknown}/sources`,
+      { kind: "feed" },
+      422,
+      "validation_failed",
+    ],
+    [
+      "bad schedule",
+      "POST",
+      `/v1/businesses/${unknown}/sources`,
+      { kind: "feed", url: "https://a.example/f", schedule: "often" },
+      422,
+      "validation_failed",
+    ],
     ["bad cursor", "GET", `/v1/businesses/${unknown}/mentions?cursor=%%%`, undefined, 404, "not_found"],
     ["unknown route", "GET", "/v1/nothing-here", undefined, 404, "not_found"],
   ])("%s: %s %s", async (_label, method, path, body, status, code) => {

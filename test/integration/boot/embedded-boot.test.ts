@@ -56,7 +56,10 @@ describe("npm start, embedded (no DATABASE_URL, no REDIS_URL)", () => {
     const list = await fetch(`http://127.0.0.1:${port}/v1/businesses`, { headers: { authorization: `Bearer ${key}` } });
     expect(list.status).toBe(200);
     // Logs are JSON lines and never carry the key.
-    const logLines = app.output().split("\n").filter((l) => l.startsWith("{"));
+    const logLines = app
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"));
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.every((l) => !l.includes(key!))).toBe(true);
 

@@ -50,7 +50,12 @@ async function raw(businessId: string) {
 }
 
 async function fromRollups(businessId: string) {
-  const rows = await trendSums(database.db, { businessIds: [businessId], bucket: "month", from: "2026-01-01", to: "2027-01-01" });
+  const rows = await trendSums(database.db, {
+    businessIds: [businessId],
+    bucket: "month",
+    from: "2026-01-01",
+    to: "2027-01-01",
+  });
   return rows.map((r) => ({
     t: r.t,
     n: r.count,

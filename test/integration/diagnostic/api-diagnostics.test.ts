@@ -27,10 +27,16 @@ afterAll(async () => {
 });
 
 const page = () =>
-  readManifest().find((r) => r.kind === "html" && Number(r.expected.reviews_ld ?? 0) >= 20 && r.expected.ld_invalid === "0")!;
+  readManifest().find(
+    (r) => r.kind === "html" && Number(r.expected.reviews_ld ?? 0) >= 20 && r.expected.ld_invalid === "0",
+  )!;
 
 const post = (body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  app.request("/v1/diagnostics", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+  app.request("/v1/diagnostics", {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("POST /v1/diagnostics (public)", () => {
   it("accepts a request, dedupes an identical one, runs the job and serves JSON and HTML", async () => {
@@ -40,16 +46,26 @@ describe("POST /v1/diagnostics (public)", () => {
     const a = (await first.json()) as { id: string; created: boolean; reportUrl: string };
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(a.created).toBe(true);
-    const again = (await (await post({ ...body, urls: [...body.urls].reverse() })).json()) as { id: string; created: boolean };
+    const again = (await (await post({ ...body, urls: [...body.urls].reverse() })).json()) as {
+      id: string;
+      created: boolean;
+    };
     expect(again).toMatchObject({ id: a.id, created: false });
 
-    const done = await waitFor(async () => {
-      const s = (await (await app.request(`/v1/diagnostics/${a.id}`)).json()) as { status: string; report: unknown };
-      return s.status === "done" || s.status === "failed" ? s : undefined;
-    }, 60_000, 250);
+    const done = await waitFor(
+      async () => {
+        const s = (await (await app.request(`/v1/diagnostics/${a.id}`)).json()) as { status: string; report: unknown };
+        return s.status === "done" || s.status === "failed" ? s : undefined;
+      },
+      60_000,
+      250,
+    );
     expect(done.status).toBe("done");
     const report = done.report as { coverage: { mentions: number }; score: { value: number } };
-    expect(report.coverage.mentions, JSON.stringify((done.report as { methodology: unknown }).methodology)).toBeGreaterThan(10);
+    expect(
+      report.coverage.mentions,
+      JSON.stringify((done.report as { methodology: unknown }).methodology),
+    ).toBeGreaterThan(10);
 
     const html = await app.request(`/diagnostics/${a.id}`);
     expect(html.status).toBe(200);

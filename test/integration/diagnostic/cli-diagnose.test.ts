@@ -71,7 +71,23 @@ describe("npm run cli -- diagnose (embedded, no services)", () => {
     expect(seconds).toBeLessThan(60);
 
     const report = JSON.parse(readFileSync(join(work, "report.json"), "utf8"));
-    for (const key of ["score", "coverage", "rating", "nps", "sentiment", "emotions", "aspects", "touchpoints", "strengths", "irritants", "mismatches", "response", "trend", "competitors", "recommendations"]) {
+    for (const key of [
+      "score",
+      "coverage",
+      "rating",
+      "nps",
+      "sentiment",
+      "emotions",
+      "aspects",
+      "touchpoints",
+      "strengths",
+      "irritants",
+      "mismatches",
+      "response",
+      "trend",
+      "competitors",
+      "recommendations",
+    ]) {
       expect(report, key).toHaveProperty(key);
     }
     // The score is the sum of its parts.

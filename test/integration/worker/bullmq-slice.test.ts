@@ -31,7 +31,9 @@ describe("feed slice through BullMQ (real Postgres + Redis)", () => {
   it("collects a real feed, stores each item once, and a second run adds nothing", async () => {
     const feed = pickFeed();
     const { app, admin, read } = await appWithKeys(rt);
-    const b = (await (await call(app, admin, "POST", "/v1/businesses", { name: "Feed slice" })).json()) as { id: string };
+    const b = (await (await call(app, admin, "POST", "/v1/businesses", { name: "Feed slice" })).json()) as {
+      id: string;
+    };
     const created = await call(app, admin, "POST", `/v1/businesses/${b.id}/sources`, {
       kind: "feed",
       url: `${server.base}plain/${feed.path}`,

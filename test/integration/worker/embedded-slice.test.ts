@@ -21,7 +21,12 @@ const dataDir = mkdtempSync(join(tmpdir(), "rep-embedded-"));
 beforeAll(async () => {
   server = await startFixtureServer(fixturesRoot(), [plainRoute]);
   // No DATABASE_URL, no REDIS_URL: PGlite under DATA_DIR and the in-process runner.
-  const env = parseEnv({ LOG_LEVEL: "silent", DATA_DIR: dataDir, FETCH_ALLOW_HOSTS: "127.0.0.1", FETCH_HOST_INTERVAL_MS: "0" });
+  const env = parseEnv({
+    LOG_LEVEL: "silent",
+    DATA_DIR: dataDir,
+    FETCH_ALLOW_HOSTS: "127.0.0.1",
+    FETCH_HOST_INTERVAL_MS: "0",
+  });
   rt = await createRuntime(env, createLogger("silent"));
   workers = await startWorkers(rt);
 });

@@ -58,7 +58,11 @@ describe("separate worker processes on BullMQ", () => {
     // Both workers register the scheduler at boot; a burst of manual runs lands on top.
     await Promise.all(
       Array.from({ length: 6 }, () =>
-        rt.queue.enqueue("collect-source", { sourceId: source.id, trigger: "manual" }, { dedupeId: collectDedupeId(source.id) }),
+        rt.queue.enqueue(
+          "collect-source",
+          { sourceId: source.id, trigger: "manual" },
+          { dedupeId: collectDedupeId(source.id) },
+        ),
       ),
     );
     await waitFor(async () => {
@@ -68,7 +72,9 @@ describe("separate worker processes on BullMQ", () => {
     await Promise.all([w1.stop(), w2.stop()]);
 
     const runs = (await listRuns(rt.database.db, { sourceId: source.id, limit: 100 })).filter((r) => r.status === "ok");
-    const intervals = runs.map((r) => [r.startedAt.getTime(), r.finishedAt!.getTime()] as const).sort((a, b) => a[0] - b[0]);
+    const intervals = runs
+      .map((r) => [r.startedAt.getTime(), r.finishedAt!.getTime()] as const)
+      .sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < intervals.length; i++) expect(intervals[i]![0]).toBeGreaterThanOrEqual(intervals[i - 1]![1]);
     expect(await countMentions(rt.database.db, { sourceId: source.id })).toBe(feed.items);
     const conn = new Redis(rt.env.REDIS_URL!, { maxRetriesPerRequest: null });
@@ -114,7 +120,12 @@ describe("separate worker processes on BullMQ", () => {
     // Redelivered: the dead worker's claim expired and the job was started again by the rescuer.
     expect((job?.attemptsStarted ?? 0) + (job?.stalledCounter ?? 0)).toBeGreaterThanOrEqual(2);
     const runs = await listRuns(rt.database.db, { sourceId: source.id, limit: 5 });
-    expect(runs.filter((r) => r.jobId === jobId).map((r) => r.status).sort()).toEqual(["error", "ok"]);
+    expect(
+      runs
+        .filter((r) => r.jobId === jobId)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(["error", "ok"]);
     expect(await countMentions(rt.database.db, { sourceId: source.id })).toBe(feed.items);
     await q.obliterate({ force: true });
     await q.close();

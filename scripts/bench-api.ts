@@ -1,0 +1,236 @@
+/**
+ * npm run bench:api [-- --mentions 1000000 --businesses 100 --concurrency 8 --seconds 5 --admin-url postgres://…]
+ *
+ * Seeds a fresh PostgreSQL database (1M mentions over 100 businesses and 2 years by
+ * default, generated server-side in batches), then measures, side by side:
+ *  - the ingest path (upsertMentions: idempotent upsert + analyses + exact rollup refresh), mentions/s;
+ *  - p50/p95/p99 of the trends, highlights and mentions endpoints under concurrent load
+ *    over real HTTP, next to the same trend query as a raw GROUP BY over the raw table.
+ * The database is dropped at the end.
+ */
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createApp } from "../src/app.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { createApiKey } from "../src/db/queries/api-keys.ts";
+import { createBusiness } from "../src/db/queries/businesses.ts";
+import { type MentionInput, upsertMentions } from "../src/db/queries/mentions.ts";
+import { refreshRollups } from "../src/db/queries/rollups.ts";
+import { rowsOf } from "../src/db/queries/rows.ts";
+import { createSource } from "../src/db/queries/sources.ts";
+import { parseEnv } from "../src/env.ts";
+import { createLogger } from "../src/logger.ts";
+import { InProcessQueue } from "../src/queue/in-process.ts";
+
+const { values: opt } = parseArgs({
+  options: {
+    mentions: { type: "string", default: "1000000" },
+    businesses: { type: "string", default: "100" },
+    concurrency: { type: "string", default: "8" },
+    seconds: { type: "string", default: "5" },
+    "ingest-mentions": { type: "string", default: "100000" },
+    "admin-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const N = Number(opt.mentions);
+const B = Number(opt.businesses);
+const C = Number(opt.concurrency);
+const SECONDS = Number(opt.seconds);
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const admin = postgres(opt["admin-url"]!, { max: 1, onnotice: () => {} });
+const dbName = `rep_bench_${Date.now()}`;
+await admin.unsafe(`create database ${dbName}`);
+const url = new URL(opt["admin-url"]!);
+url.pathname = `/${dbName}`;
+const database = await openDatabase({ databaseUrl: url.toString(), max: C + 2 });
+await database.migrate();
+const { db } = database;
+
+try {
+  // ---- seed ----------------------------------------------------------------
+  let t = performance.now();
+  const businesses: string[] = [];
+  const sources: string[] = [];
+  for (let i = 0; i < B; i++) {
+    const b = await createBusiness(db, { name: `Bench business ${i}` });
+    businesses.push(b.id);
+    for (const kind of ["web", "feed"] as const) {
+      sources.push((await createSource(db, { businessId: b.id, kind, url: `https://bench${i}.example/${kind}` })).id);
+    }
+  }
+  const perSource = Math.ceil(N / sources.length);
+  const chunk = 25;
+  for (let i = 0; i < sources.length; i += chunk) {
+    const ids = sources.slice(i, i + chunk);
+    await db.execute(sql`
+      insert into mentions (business_id, source_id, kind, external_id, content_hash, text, lang, rating_value, rating_best,
+        rating_worst, published_at, occurred_at, collected_at, updated_at, reply_text, reply_at)
+      select s.business_id, s.id, 'review', 'seed-' || g, md5(s.id::text || g),
+        (array['Service rapide et personnel très aimable, je recommande.', 'Attente interminable au téléphone, remboursement toujours pas reçu.',
+               'Great food but we waited 40 minutes for a table.', 'Rude staff and a cold pizza, never again.',
+               'Produit conforme, livraison rapide.', 'Excellent advice from the team, thank you!'])[1 + (g % 6)],
+        case when g % 2 = 0 then 'fr' else 'en' end,
+        1 + (g * 7919 % 5), 5, 1, ts, ts, ts, ts,
+        case when g % 9 = 0 then 'Merci pour votre retour' end, case when g % 9 = 0 then ts + interval '1 day' end
+      from sources s cross join generate_series(1, ${perSource}) g
+      cross join lateral (select now() - ((g * 104729 % 730) || ' days')::interval - ((g % 24) || ' hours')::interval as ts) d
+      where s.id in (${sql.join(
+        ids.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`);
+    await db.execute(sql`
+      insert into analyses (mention_id, version, lang, sentiment_score, sentiment_label, confidence, emotions, aspects, touchpoints)
+      select m.id, 'bench', coalesce(m.lang, 'en'), x.score,
+        case when x.score > 0.1 then 'positive' when x.score < -0.1 then 'negative' else 'neutral' end, 0.7,
+        case when x.score < -0.3 then '{"anger":0.6,"frustration":0.4}'::jsonb when x.score > 0.3 then '{"joy":0.7}'::jsonb else '{}'::jsonb end,
+        jsonb_build_array(jsonb_build_object('aspect', (array['offer','convenience','relationship','advice'])[1 + (abs(hashtext(m.external_id)) % 4)],
+          'polarity', case when x.score >= 0 then 'positive' else 'negative' end, 'score', x.score, 'evidence', '[]'::jsonb)),
+        '[]'::jsonb
+      from mentions m cross join lateral (select ((m.rating_value - 3) / 2.0)::real as score) x
+      where m.source_id in (${sql.join(
+        ids.map((x) => sql`${x}::uuid`),
+        sql`, `,
+      )})`);
+  }
+  const seeded = Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from mentions`))[0]?.n);
+  const seedS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const allDays: string[] = [];
+  for (let d = 0; d <= 731; d++) allDays.push(new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10));
+  for (const s of sources) await refreshRollups(db, { sourceId: s, days: allDays });
+  await db.execute(sql`analyze`);
+  log(
+    `seeded ${seeded.toLocaleString("en")} mentions (+analyses) over ${B} businesses in ${seedS.toFixed(1)} s; rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  // ---- ingest path ------------------------------------------------------------
+  const ingestN = Number(opt["ingest-mentions"]);
+  const ib = await createBusiness(db, { name: "Ingest bench" });
+  const isrc = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      createSource(db, { businessId: ib.id, kind: "feed", url: `https://ingest.example/${i}` }),
+    ),
+  );
+  const batch = 1_000;
+  const mk = (i: number): MentionInput => ({
+    externalId: `ing-${i}`,
+    contentHash: `h${i}`,
+    kind: "review",
+    text: "Accueil chaleureux mais attente un peu longue.",
+    lang: "fr",
+    rating: { value: 1 + (i % 5), best: 5, worst: 1 },
+    publishedAt: new Date(Date.now() - (i % 7) * 86_400_000),
+    analysis: {
+      version: "bench",
+      lang: "fr",
+      sentimentScore: 0.2,
+      sentimentLabel: "positive",
+      confidence: 0.6,
+      emotions: { joy: 0.4 },
+      aspects: [{ aspect: "convenience", polarity: "negative", score: -0.3, evidence: ["attente"] }],
+      touchpoints: ["physical"],
+      ratingMismatch: false,
+    },
+  });
+  t = performance.now();
+  let written = 0;
+  for (let i = 0; i < ingestN; i += batch) {
+    const rows = Array.from({ length: Math.min(batch, ingestN - i) }, (_, k) => mk(i + k));
+    const r = await upsertMentions(db, { businessId: ib.id, sourceId: isrc[(i / batch) % isrc.length]!.id, rows });
+    written += r.inserted;
+  }
+  const ingestS = (performance.now() - t) / 1000;
+  log(
+    `ingest path: ${written.toLocaleString("en")} mentions in ${ingestS.toFixed(2)} s = ${Math.round(written / ingestS).toLocaleString("en")} mentions/s (batches of ${batch}, upsert + analyses + rollups)`,
+  );
+
+  // ---- endpoints under load -------------------------------------------------
+  const env = parseEnv({ LOG_LEVEL: "silent", DATABASE_URL: url.toString() });
+  const queue = new InProcessQueue(createLogger("silent"));
+  const app = createApp({ db, dbPing: () => database.ping(), queue, log: createLogger("silent"), env });
+  const key = (await createApiKey(db, { name: "bench", scope: "read" })).key;
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const port = (server.address() as { port: number }).port;
+  const pick = () => businesses[Math.floor(Math.random() * businesses.length)]!;
+  const from30 = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const endpoints: Array<[string, () => string]> = [
+    ["trends month (12 months)", () => `/v1/businesses/${pick()}/trends?bucket=month`],
+    ["trends week + compare", () => `/v1/businesses/${pick()}/trends?bucket=week&compare=previous`],
+    ["highlights (30 days)", () => `/v1/businesses/${pick()}/highlights?from=${from30}&limit=10`],
+    ["mentions (page of 50)", () => `/v1/businesses/${pick()}/mentions?limit=50`],
+  ];
+  const results: Array<{
+    name: string;
+    n: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    rps: number;
+    errors: number;
+  }> = [];
+  const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+  async function load(name: string, once: () => Promise<boolean>) {
+    for (let i = 0; i < 20; i++) await once(); // warm-up
+    const lat: number[] = [];
+    let errors = 0;
+    const end = performance.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: C }, async () => {
+        while (performance.now() < end) {
+          const s = performance.now();
+          const ok = await once();
+          lat.push(performance.now() - s);
+          if (!ok) errors++;
+        }
+      }),
+    );
+    lat.sort((a, b) => a - b);
+    results.push({
+      name,
+      n: lat.length,
+      p50: pct(lat, 50),
+      p95: pct(lat, 95),
+      p99: pct(lat, 99),
+      rps: lat.length / SECONDS,
+      errors,
+    });
+  }
+  for (const [name, path] of endpoints) {
+    await load(name, async () => {
+      const res = await fetch(`http://127.0.0.1:${port}${path()}`, { headers: { authorization: `Bearer ${key}` } });
+      await res.arrayBuffer();
+      return res.ok;
+    });
+  }
+  // Baseline: the same monthly trend as a GROUP BY over raw mentions (what rollups avoid).
+  await load("raw SQL GROUP BY (baseline)", async () => {
+    await db.execute(sql`
+      select date_trunc('month', m.occurred_at) t, count(*), avg(a.sentiment_score), avg(m.rating_value),
+        count(*) filter (where a.sentiment_label = 'negative')
+      from mentions m join analyses a on a.mention_id = m.id
+      where m.business_id = ${pick()} and m.occurred_at >= now() - interval '12 months'
+      group by 1 order by 1`);
+    return true;
+  });
+  server.close();
+  log(
+    `\n${N.toLocaleString("en")} mentions, ${B} businesses, concurrency ${C}, ${SECONDS} s per endpoint, machine: ${process.arch} node ${process.version}`,
+  );
+  log("| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
+  log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    log(
+      `| ${r.name} | ${r.n} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
+    );
+  }
+  log(`\ngoal: p95 <= 20 ms per endpoint; ingest >= 20,000 mentions/s`);
+} finally {
+  await database.close();
+  if (!opt.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
