@@ -98,3 +98,21 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/** `/limited/<key>/<path>`: the first request per key answers 429 with Retry-After: 1, later ones serve the file. */
+export function rateLimitedRoute(): Route {
+  const seen = new Set<string>();
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const m = /^\/limited\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (!m) return false;
+    if (!seen.has(m[1]!)) {
+      seen.add(m[1]!);
+      res.writeHead(429, { "retry-after": "1" }).end("slow down");
+      return true;
+    }
+    const body = await readFile(join(fixturesRoot(), decodeURIComponent(m[2]!)));
+    res.writeHead(200, { "content-type": "application/xml" }).end(body);
+    return true;
+  };
+}
