@@ -6,9 +6,11 @@ import type { AppDeps, AppEnv } from "./api/context.ts";
 import { renderDocsPage } from "./api/docs-page.ts";
 import { handleError, problemResponse, zodIssues } from "./api/problem.ts";
 import { isPublicRoute } from "./api/public-routes.ts";
+import { registerAlertRoutes } from "./api/routes/alerts.ts";
 import { registerBusinessRoutes } from "./api/routes/businesses.ts";
 import { registerDiagnosticRoutes } from "./api/routes/diagnostics.ts";
 import { registerHealthRoutes } from "./api/routes/health.ts";
+import { registerHighlightRoutes } from "./api/routes/highlights.ts";
 import { registerMentionRoutes } from "./api/routes/mentions.ts";
 import { registerSourceRoutes } from "./api/routes/sources.ts";
 import { registerTrendRoutes } from "./api/routes/trends.ts";
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): App {
   registerSourceRoutes(app, deps);
   registerMentionRoutes(app, deps);
   registerTrendRoutes(app, deps);
+  registerHighlightRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerDiagnosticRoutes(app, deps);
 
   const docConfig = {

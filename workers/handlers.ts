@@ -1,8 +1,8 @@
 import type { JobHandlers } from "../src/queue/types.ts";
 import type { Runtime } from "../src/runtime.ts";
+import { deliverWebhookProcessor, evaluateAfterWrite } from "./processors/alerts.ts";
 import { collectSourceProcessor } from "./processors/collect-source.ts";
 import { diagnoseProcessor } from "./processors/diagnose.ts";
-import { extraProcessors } from "./processors/extra.ts";
 
 /** The job table: one processor per job name, each a thin call into src/. */
 export function buildHandlers(rt: Runtime): JobHandlers {
@@ -11,9 +11,9 @@ export function buildHandlers(rt: Runtime): JobHandlers {
       db: rt.database.db,
       fetcher: rt.fetcher,
       pseudonymSecret: rt.pseudonymSecret,
-      afterWrite: extraProcessors.afterWrite(rt),
+      afterWrite: evaluateAfterWrite(rt),
     }),
     diagnose: diagnoseProcessor(rt),
-    "deliver-webhook": extraProcessors.deliverWebhook(rt),
+    "deliver-webhook": deliverWebhookProcessor(rt),
   };
 }

@@ -91,6 +91,17 @@ export async function collectSource(
     });
     const notModified = result.mentions.length === 0 && result.nextState.notModified === true;
     const status = notModified ? "not_modified" : "ok";
+    const warnings = [...(result.warnings ?? [])];
+    // Alert rules run before the run is marked finished, so "finished" means everything is done;
+    // a failing rule is reported on the run and does not undo (or re-run) the collection.
+    if (deps.afterWrite && written.written.length > 0) {
+      try {
+        await deps.afterWrite({ businessId: source.businessId, sourceId: source.id, result: written });
+      } catch (err) {
+        log.error({ sourceId: source.id, err: describe(err) }, "post-ingest step failed");
+        warnings.push(`post-ingest step failed: ${describe(err)}`);
+      }
+    }
     await recordSourceOutcome(db, { sourceId: source.id, status, state: result.nextState });
     await finishRun(db, run.id, {
       status,
@@ -98,12 +109,9 @@ export async function collectSource(
       inserted: written.inserted,
       updated: written.updated,
       unchanged: written.unchanged,
-      errors: result.warnings ?? [],
+      errors: warnings,
       coverage: result.coverage,
     });
-    if (deps.afterWrite && written.written.length > 0) {
-      await deps.afterWrite({ businessId: source.businessId, sourceId: source.id, result: written });
-    }
     log.info(
       {
         sourceId: source.id,

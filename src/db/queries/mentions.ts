@@ -274,9 +274,10 @@ export async function listMentions(
 /** All mentions of a business in a window (reports; bounded by `max`). */
 export async function loadMentions(
   db: Db,
-  params: { businessId: string; from?: Date; to?: Date; max?: number; sourceIds?: string[] },
+  params: { businessId: string | null; from?: Date; to?: Date; max?: number; sourceIds?: string[] },
 ): Promise<Array<MentionRecord & { occurredAt: Date }>> {
-  const conds = [eq(mentions.businessId, params.businessId)];
+  // businessId null: every business (newsletter highlights); then a period is expected.
+  const conds = params.businessId ? [eq(mentions.businessId, params.businessId)] : [];
   if (params.from) conds.push(gte(mentions.occurredAt, params.from));
   if (params.to) conds.push(lt(mentions.occurredAt, params.to));
   if (params.sourceIds?.length) conds.push(sql`${mentions.sourceId} in ${params.sourceIds}`);

@@ -46,5 +46,7 @@ export const mentions = pgTable(
     uniqueIndex("mentions_source_external_uq").on(t.sourceId, t.externalId),
     index("mentions_business_occurred_idx").on(t.businessId, t.occurredAt.desc(), t.id.desc()),
     index("mentions_business_collected_idx").on(t.businessId, t.collectedAt),
+    // Cross-business periods (newsletter highlights of every business).
+    index("mentions_occurred_idx").on(t.occurredAt),
   ],
 );

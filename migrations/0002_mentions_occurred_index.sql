@@ -1,0 +1,1 @@
+CREATE INDEX "mentions_occurred_idx" ON "mentions" USING btree ("occurred_at");

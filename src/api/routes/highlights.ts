@@ -1,0 +1,105 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { findBusiness, getBusiness, listBusinesses } from "../../db/queries/businesses.ts";
+import { sourcesFirstSeen } from "../../db/queries/highlights.ts";
+import { loadMentions } from "../../db/queries/mentions.ts";
+import {
+  HIGHLIGHT_FORMATS,
+  HighlightsQuery,
+  itemsSince,
+  previousPeriod,
+  renderHighlights,
+  resolvePeriod,
+  selectHighlights,
+} from "../../reports/highlights/index.ts";
+import type { AppDeps, AppEnv } from "../context.ts";
+import { IdParam, problems } from "../schemas.ts";
+
+/** Upper bound of mentions read for one highlights request (a period of a very busy business is sampled newest first). */
+const MAX_MENTIONS = 20_000;
+
+const responses = {
+  200: {
+    description: `Highlights as ${HIGHLIGHT_FORMATS.join(", ")} (format=json gives { items, nextCursor })`,
+    content: {
+      "application/json": {
+        schema: z.object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() }),
+      },
+      "application/feed+json": { schema: z.record(z.string(), z.unknown()) },
+      "application/rss+xml": { schema: z.string() },
+      "application/atom+xml": { schema: z.string() },
+      "text/html": { schema: z.string() },
+    },
+  },
+  ...problems(400, 401, 404, 422),
+};
+
+export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  async function respond(c: Context, businessId: string | null, q: z.output<typeof HighlightsQuery>) {
+    const now = deps.now?.() ?? new Date();
+    const period = resolvePeriod(q, now);
+    const prev = previousPeriod(period);
+    const businesses = businessId
+      ? [await getBusiness(deps.db, businessId)]
+      : await listBusinesses(deps.db, { limit: 1_000, offset: 0 });
+    const [mentions, previousMentions, sources] = await Promise.all([
+      loadMentions(deps.db, { businessId, from: period.from, to: period.to, max: MAX_MENTIONS }),
+      loadMentions(deps.db, { businessId, from: prev.from, to: prev.to, max: MAX_MENTIONS }),
+      sourcesFirstSeen(deps.db, { businessIds: businessId ? [businessId] : undefined }),
+    ]);
+    const all = selectHighlights({
+      from: period.from,
+      to: period.to,
+      now,
+      businesses: businesses.map((b) => ({ id: b.id, name: b.name })),
+      mentions,
+      previousMentions,
+      sources,
+      locale: q.locale,
+    });
+    const page = itemsSince(all, q.since, q.limit);
+    const base = deps.env.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
+    const name = businessId ? (await findBusiness(deps.db, businessId))?.name : undefined;
+    const rendered = renderHighlights(
+      q.format,
+      page.items,
+      {
+        title: name ? `${name} — highlights` : "Reputation highlights",
+        homePageUrl: base,
+        feedUrl: `${base}${c.req.path}${new URL(c.req.url).search}`,
+        generatedAt: now,
+        locale: q.locale,
+      },
+      { locale: q.locale, nextCursor: page.nextCursor },
+    );
+    if (page.nextCursor) c.header("X-Next-Cursor", page.nextCursor);
+    return c.body(rendered.body, 200, { "content-type": rendered.contentType });
+  }
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/highlights",
+      tags: ["highlights"],
+      security: [{ Bearer: [] }],
+      summary: "The period's highlights across all businesses (for newsletters)",
+      request: { query: HighlightsQuery },
+      responses,
+    }),
+    ((c: Context) => respond(c, null, c.req.valid("query" as never))) as never,
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/businesses/{id}/highlights",
+      tags: ["highlights"],
+      security: [{ Bearer: [] }],
+      summary: "A business's highlights: best quote, worst unanswered, most improved/degraded aspect, new sources",
+      request: { params: IdParam, query: HighlightsQuery },
+      responses,
+    }),
+    ((c: Context) =>
+      respond(c, (c.req.valid("param" as never) as { id: string }).id, c.req.valid("query" as never))) as never,
+  );
+}
