@@ -1,0 +1,112 @@
+/**
+ * Text analysis: sentiment, emotions, customer-experience aspects and touchpoints of
+ * a review or mention, in French or English. Pure and synchronous: lexicons are data
+ * modules compiled at import, nothing is read at run time.
+ *
+ * Sentiment score: each sentence sums its lexicon hits after rules (negation,
+ * intensity, contrast...); sentences are weighted by position (the verdict usually
+ * opens or closes a review; a sentence opening with "mais"/"but" outweighs what came
+ * before) and the total is squashed into [-1, 1] by x / sqrt(x² + α). Mixed reviews
+ * cancel out towards 0 instead of averaging noise. |score| < the neutral band of the language is neutral.
+ */
+
+import { aspectsOf, touchpointsOf } from "./aspects.ts";
+import {
+  BEFORE_OPENER,
+  CONTRAST_OPENER,
+  combine,
+  FIRST_WEIGHT,
+  LAST_WEIGHT,
+  MAX_CHARS,
+  NARRATIVE_MIN_WORDS,
+  NARRATIVE_PRIOR,
+  NEGATIVITY,
+  neutralBand,
+} from "./config.ts";
+import { CUE_INDEX, type CueHit, matchCues } from "./cues.ts";
+import { emotionsOf } from "./emotions.ts";
+import { detectLang } from "./lang.ts";
+import { LEXICONS } from "./lexicon.ts";
+import { scoreSentences } from "./sentiment.ts";
+import { tokenize } from "./tokenize.ts";
+import type { Analysis, AnalyzeOptions } from "./types.ts";
+
+export type { Analysis, Evidence } from "./types.ts";
+
+/** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
+export const ANALYZER_VERSION = "1.0.0+lex.2026-11-23";
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const input = typeof text === "string" ? text : "";
+  const { tokens, capsWords, words } = tokenize(input, MAX_CHARS);
+  const lang = detectLang(input, tokens, options.lang);
+  const key = lang === "fr" ? "fr" : "en";
+  const lex = LEXICONS[key];
+  const shouting = words >= 3 && capsWords > words * 0.6;
+  const sentences = scoreSentences(lex, tokens, shouting);
+
+  const n = sentences.length;
+  const weights = new Array<number>(n).fill(1);
+  if (n > 1) {
+    weights[0] = FIRST_WEIGHT;
+    weights[n - 1] = LAST_WEIGHT;
+  }
+  for (let i = 1; i < n; i++) {
+    if (!sentences[i]?.opensWithContrast) continue;
+    weights[i] = (weights[i] ?? 1) * CONTRAST_OPENER;
+    for (let j = 0; j < i; j++) weights[j] = (weights[j] ?? 1) * BEFORE_OPENER;
+  }
+  let raw = 0;
+  let mass = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i];
+    if (s === undefined) continue;
+    // Negativity bias: in reviews praise is often politeness, a complaint rarely is.
+    raw += (weights[i] ?? 1) * (s.sum - (NEGATIVITY - 1) * s.firmNeg);
+    mass += s.pos + s.neg;
+    weighted += (weights[i] ?? 1) * (s.pos + s.neg + (NEGATIVITY - 1) * s.firmNeg);
+  }
+  let score = round(combine(raw, weighted));
+  // A review with no evaluative word at all is usually the story of a problem; a tiny
+  // negative lean (well inside the neutral band) keeps the sign informative.
+  if (score === 0 && words >= NARRATIVE_MIN_WORDS) score = NARRATIVE_PRIOR;
+  const band = neutralBand(key);
+  const label = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
+  const strength = 1 - Math.exp(-mass / 2);
+  const confidence = round(
+    label === "neutral" ? strength * (1 - Math.abs(score) / band / 2) : strength * (0.5 + Math.abs(score) / 2),
+  );
+
+  const cueIdx = CUE_INDEX[key];
+  const hitsBySentence: CueHit[][] = [];
+  for (const s of sentences) {
+    const hits: CueHit[] = [];
+    matchCues(cueIdx, tokens, s.from, s.to, hits);
+    hitsBySentence.push(hits);
+  }
+  const aspects = aspectsOf(sentences, hitsBySentence);
+  const analysis: Analysis = {
+    lang,
+    sentiment: { score, label, confidence },
+    emotions: emotionsOf(key, sentences, hitsBySentence, tokens, score, band),
+    aspects: aspects.doc,
+    touchpoints: touchpointsOf(hitsBySentence),
+    sentences: sentences.map((s, i) => ({
+      text: input.slice(s.start, s.end),
+      score: round(combine(s.sum, s.pos + s.neg)),
+      aspects: aspects.bySentence[i] ?? [],
+      evidence: s.evidence,
+    })),
+    version: ANALYZER_VERSION,
+  };
+  if (options.rating !== undefined && options.rating.best > 0) {
+    const r = options.rating.value / options.rating.best;
+    const stars = r >= 0.7 ? "positive" : r <= 0.45 ? "negative" : "neutral";
+    analysis.ratingMismatch =
+      (stars === "positive" && label === "negative") || (stars === "negative" && label === "positive");
+  }
+  return analysis;
+}

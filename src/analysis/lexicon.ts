@@ -1,0 +1,205 @@
+/**
+ * Compiles a language's lexicon once at import: base list + neutral overrides +
+ * curated words, folded keys, phrases indexed by their first token. Word lookups go
+ * through exact form, elongation-squeezed form, inflection suffixes, then natural's
+ * Porter stemmer, and are memoised so a word is resolved once per process.
+ */
+
+import enStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import frStemmer from "natural/lib/natural/stemmers/porter_stemmer_fr.js";
+import { foldToken, squeezeToOne } from "./fold.ts";
+import { EN_BASE } from "./lexicons/en-base.ts";
+import { EN } from "./lexicons/en-sentiment.ts";
+import { FR_BASE } from "./lexicons/fr-base.ts";
+import { FR } from "./lexicons/fr-sentiment.ts";
+import type { LangRules } from "./lexicons/types.ts";
+import { EXCESS, LIKE_FORMS, MODALS, WISHES } from "./sentiment-rules.ts";
+import { Kind, tokenize } from "./tokenize.ts";
+
+// Words that have a rule of their own in sentiment.ts besides their valence.
+const SPECIAL_WORDS = new Set([...EXCESS, ...LIKE_FORMS, ...MODALS, ...WISHES]);
+
+export type PhraseKind = "value" | "contrast" | "concession";
+export interface Phrase {
+  toks: string[];
+  text: string;
+  value: number;
+  kind: PhraseKind;
+  /** holds its own negation ("pas mal", "would not recommend"): never negated again */
+  immune: boolean;
+}
+
+/** Flags of a word in one lexicon, resolved once per word (see Lexicon.info). */
+export const F_NEGATOR = 1;
+export const F_FILLER = 2;
+export const F_FLIP = 4;
+export const F_ABSENCE = 8;
+/** reverser, booster, modal or another word with its own rule: take the slow path */
+export const F_SPECIAL = 16;
+
+export interface WordInfo {
+  value: number;
+  flags: number;
+  phrases: Phrase[] | undefined;
+}
+
+export interface Lexicon {
+  lang: "fr" | "en";
+  words: Map<string, number>;
+  phrases: Map<string, Phrase[]>;
+  flip: Set<string>;
+  absence: Set<string>;
+  negators: Set<string>;
+  reversers: Map<string, number>;
+  boosters: Map<string, number>;
+  fillers: Set<string>;
+  /** valence of a positive word under negation (negative words use weaker, fixed factors) */
+  negFactor: number;
+  negScope: number;
+  resolve(word: string): number;
+  /** value, rule flags and phrases starting with this word, in one memoised lookup */
+  info(word: string): WordInfo;
+}
+
+const SUFFIXES = { fr: ["s", "x", "e", "es"], en: ["s", "es", "ed", "d", "ing", "ly", "'s"] } as const;
+const CACHE_MAX = 200_000;
+const MAX_WORD = 40;
+
+function phraseTokens(text: string): string[] {
+  return tokenize(text, 200)
+    .tokens.filter((t) => t.kind === Kind.Word)
+    .map((t) => t.w);
+}
+
+function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRules): Lexicon {
+  const words = new Map<string, number>();
+  for (const [k, v] of Object.entries(base)) words.set(k, v);
+  for (const k of rules.neutral) words.set(foldToken(k), 0);
+  for (const [k, v] of Object.entries(rules.words)) words.set(foldToken(k.toLowerCase()), v);
+  const negators = new Set(Object.keys(rules.negators).map(foldToken));
+
+  const phrases = new Map<string, Phrase[]>();
+  const add = (text: string, value: number, kind: PhraseKind) => {
+    const toks = phraseTokens(text);
+    const first = toks[0];
+    if (first === undefined) return;
+    const immune = toks.some((t) => negators.has(t) || t.endsWith("n't"));
+    const list = phrases.get(first) ?? [];
+    list.push({ toks, text, value, kind, immune });
+    list.sort((a, b) => b.toks.length - a.toks.length);
+    phrases.set(first, list);
+  };
+  for (const [t, v] of rules.phrases) add(t, v, "value");
+  for (const t of rules.contrast) add(t, 0, "contrast");
+  for (const t of rules.concession) add(t, 0, "concession");
+
+  const stemmer = lang === "fr" ? frStemmer : enStemmer;
+  let stems: Map<string, number> | null = null;
+  const stemIndex = () => {
+    if (stems !== null) return stems;
+    stems = new Map();
+    // Curated entries first so that they win a shared stem over base-list entries.
+    const curated = new Set(Object.keys(rules.words).map((k) => foldToken(k.toLowerCase())));
+    const ordered = [...curated, ...words.keys()];
+    for (const k of ordered) {
+      if (k.length < 5 || !/^[a-z]+$/.test(k)) continue;
+      const s = stemmer.stem(k);
+      if (!stems.has(s)) stems.set(s, words.get(k) ?? 0);
+    }
+    return stems;
+  };
+
+  const cache = new Map<string, number>();
+  const suffixes = SUFFIXES[lang];
+  const lookup = (w: string): number | undefined => {
+    const exact = words.get(w);
+    if (exact !== undefined) return exact;
+    if (w.length > 3) {
+      for (const suf of suffixes) {
+        if (w.length - suf.length >= 3 && w.endsWith(suf)) {
+          const stem = w.slice(0, -suf.length);
+          const v = words.get(stem) ?? (lang === "en" && suf === "ed" ? words.get(`${stem}e`) : undefined);
+          if (v !== undefined) return v;
+        }
+      }
+    }
+    return undefined;
+  };
+  const resolve = (w: string): number => {
+    const hit = cache.get(w);
+    if (hit !== undefined) return hit;
+    // No word of either language is this long: URLs, hashes and keyboard mashing.
+    if (w.length > MAX_WORD) return 0;
+    if (w.startsWith("rating:")) {
+      // A written rating: 3/5 is lukewarm, 1/5 as bad as "awful", 5/5 as good as "excellent".
+      const r = Number(w.slice(7));
+      return Math.max(-3.5, Math.min(3, (r - 0.6) * 7));
+    }
+    let v = lookup(w);
+    if (v === undefined && /([a-z])\1/.test(w)) {
+      const one = squeezeToOne(w);
+      v = lookup(one);
+      if (v === undefined) {
+        const two = w.replace(/([a-z])\1+/g, "$1$1");
+        if (two !== w) v = lookup(two);
+      }
+    }
+    if (v === undefined && w.length >= 6 && /^[a-z]+$/.test(w)) v = stemIndex().get(stemmer.stem(w));
+    const out = v ?? 0;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(w, out);
+    return out;
+  };
+
+  const flip = new Set(rules.flipOnNegation.map(foldToken));
+  const absence = new Set(rules.absence.map(foldToken));
+  const reversers = new Map(Object.entries(rules.reversers).map(([k, v]) => [foldToken(k), v]));
+  const boosters = new Map(Object.entries(rules.boosters).map(([k, v]) => [foldToken(k), v]));
+  const fillers = new Set(rules.fillers.map(foldToken));
+  const infos = new Map<string, WordInfo>();
+  const info = (w: string): WordInfo => {
+    const hit = infos.get(w);
+    if (hit !== undefined) return hit;
+    let flags = 0;
+    if (negators.has(w) || (lang === "en" && w.endsWith("n't"))) flags |= F_NEGATOR;
+    if (fillers.has(w)) flags |= F_FILLER;
+    if (flip.has(w)) flags |= F_FLIP;
+    if (absence.has(w)) flags |= F_ABSENCE;
+    if (reversers.has(w) || boosters.has(w) || SPECIAL_WORDS.has(w)) flags |= F_SPECIAL;
+    const out: WordInfo = { value: resolve(w), flags, phrases: phrases.get(w) };
+    if (infos.size >= CACHE_MAX) infos.clear();
+    infos.set(w, out);
+    return out;
+  };
+
+  return {
+    lang,
+    words,
+    phrases,
+    flip,
+    absence,
+    negators,
+    reversers,
+    boosters,
+    fillers,
+    negFactor: lang === "fr" ? -0.9 : -0.75,
+    negScope: 3,
+    resolve,
+    info,
+  };
+}
+
+// Compiled on first use, per language: importing the analyser stays cheap, and a
+// deployment that only sees one language never builds the other.
+let fr: Lexicon | null = null;
+let en: Lexicon | null = null;
+export const LEXICONS = {
+  get fr(): Lexicon {
+    if (fr === null) fr = compile("fr", FR_BASE, FR);
+    return fr;
+  },
+  get en(): Lexicon {
+    if (en === null) en = compile("en", EN_BASE, EN);
+    return en;
+  },
+};
