@@ -157,11 +157,10 @@ try {
   await new Promise((r) => server.once("listening", r));
   const port = (server.address() as { port: number }).port;
   const pick = () => businesses[Math.floor(Math.random() * businesses.length)]!;
-  const from30 = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
   const endpoints: Array<[string, () => string]> = [
     ["trends month (12 months)", () => `/v1/businesses/${pick()}/trends?bucket=month`],
     ["trends week + compare", () => `/v1/businesses/${pick()}/trends?bucket=week&compare=previous`],
-    ["highlights (30 days)", () => `/v1/businesses/${pick()}/highlights?from=${from30}&limit=10`],
+    ["highlights (30 days)", () => `/v1/businesses/${pick()}/highlights?days=30&limit=10`],
     ["mentions (page of 50)", () => `/v1/businesses/${pick()}/mentions?limit=50`],
   ];
   const results: Array<{
