@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { MentionKind, SourceKind } from "../../collect/types.ts";
 import type { MentionRecord, StoredAnalysis } from "../../domain.ts";
 import type { Db } from "../client.ts";
-import { analyses, mentions, sources } from "../schema/index.ts";
+import { mentions } from "../schema/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { refreshRollups, utcDay } from "./rollups.ts";
 import { rowsOf } from "./rows.ts";
@@ -40,6 +40,9 @@ export interface UpsertResult {
  * Idempotent batch upsert on the natural key (source_id, external_id). A row whose
  * content hash did not change is left alone, so running a collection twice writes nothing.
  */
+/** Rows per transaction: large enough to amortise the rollup refresh, small enough to keep locks short. */
+const UPSERT_CHUNK = 5_000;
+
 export async function upsertMentions(
   db: Db,
   params: { businessId: string; sourceId: string; rows: MentionInput[]; now?: Date },
@@ -48,8 +51,8 @@ export async function upsertMentions(
   // The same external id twice in one batch would make ON CONFLICT touch a row twice.
   const unique = [...new Map(params.rows.map((r) => [r.externalId, r])).values()];
   const now = params.now ?? new Date();
-  for (let i = 0; i < unique.length; i += 2_000) {
-    const chunk = unique.slice(i, i + 2_000);
+  for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
+    const chunk = unique.slice(i, i + UPSERT_CHUNK);
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
       // One JSON parameter per batch, expanded by the server: far cheaper on the client than
@@ -173,75 +176,74 @@ function analysisRow(a: StoredAnalysis) {
   };
 }
 
-const mentionColumns = {
-  id: mentions.id,
-  businessId: mentions.businessId,
-  sourceId: mentions.sourceId,
-  sourceKind: sources.kind,
-  sourceUrl: sources.url,
-  kind: mentions.kind,
-  externalId: mentions.externalId,
-  url: mentions.url,
-  title: mentions.title,
-  text: mentions.text,
-  lang: mentions.lang,
-  ratingValue: mentions.ratingValue,
-  ratingBest: mentions.ratingBest,
-  ratingWorst: mentions.ratingWorst,
-  authorPseudonym: mentions.authorPseudonym,
-  publishedAt: mentions.publishedAt,
-  occurredAt: mentions.occurredAt,
-  collectedAt: mentions.collectedAt,
-  replyText: mentions.replyText,
-  replyAt: mentions.replyAt,
-  analysis: analyses,
-};
+/** Columns of a mention with its source and analysis, as one raw select (the hot read path of three endpoints). */
+const SELECT_MENTION = sql`
+  select m.id, m.business_id, m.source_id, s.kind as source_kind, s.url as source_url, m.kind, m.external_id, m.url,
+    m.title, m.text, m.lang, m.rating_value, m.rating_best, m.rating_worst, m.author_pseudonym, m.published_at,
+    m.occurred_at, m.collected_at, m.reply_text, m.reply_at,
+    a.version as a_version, a.lang as a_lang, a.sentiment_score, a.sentiment_label, a.confidence, a.emotions,
+    a.aspects, a.touchpoints, a.rating_mismatch
+  from mentions m
+  join sources s on s.id = m.source_id
+  left join analyses a on a.mention_id = m.id`;
 
-type MentionRow = {
-  [K in keyof typeof mentionColumns]: unknown;
-} & { analysis: typeof analyses.$inferSelect | null };
+type RawMentionRow = Record<string, unknown>;
+const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+const asJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
-function toRecord(r: MentionRow): MentionRecord & { occurredAt: Date } {
-  const a = r.analysis;
+function toRecord(r: RawMentionRow): MentionRecord & { occurredAt: Date } {
   return {
     id: r.id as string,
-    businessId: r.businessId as string,
-    sourceId: r.sourceId as string,
-    sourceKind: r.sourceKind as SourceKind,
-    sourceUrl: (r.sourceUrl as string | null) ?? null,
+    businessId: r.business_id as string,
+    sourceId: r.source_id as string,
+    sourceKind: r.source_kind as SourceKind,
+    sourceUrl: (r.source_url as string | null) ?? null,
     kind: r.kind as MentionKind,
-    externalId: r.externalId as string,
-    url: r.url as string | null,
-    title: r.title as string | null,
+    externalId: r.external_id as string,
+    url: (r.url as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
     text: r.text as string,
-    lang: r.lang as string | null,
+    lang: (r.lang as string | null) ?? null,
     rating:
-      r.ratingValue == null
+      r.rating_value == null
+        ? null
+        : { value: Number(r.rating_value), best: Number(r.rating_best ?? 5), worst: Number(r.rating_worst ?? 1) },
+    authorPseudonym: (r.author_pseudonym as string | null) ?? null,
+    publishedAt: asDate(r.published_at),
+    occurredAt: asDate(r.occurred_at)!,
+    collectedAt: asDate(r.collected_at)!,
+    reply: r.reply_text ? { text: r.reply_text as string, at: asDate(r.reply_at) } : null,
+    analysis:
+      r.a_version == null
         ? null
         : {
-            value: r.ratingValue as number,
-            best: (r.ratingBest as number) ?? 5,
-            worst: (r.ratingWorst as number) ?? 1,
+            version: r.a_version as string,
+            lang: r.a_lang as string,
+            sentimentScore: Number(r.sentiment_score),
+            sentimentLabel: r.sentiment_label as StoredAnalysis["sentimentLabel"],
+            confidence: Number(r.confidence),
+            emotions: asJson(r.emotions),
+            aspects: asJson(r.aspects),
+            touchpoints: asJson(r.touchpoints),
+            ratingMismatch: r.rating_mismatch === true || r.rating_mismatch === "t",
           },
-    authorPseudonym: r.authorPseudonym as string | null,
-    publishedAt: r.publishedAt as Date | null,
-    occurredAt: r.occurredAt as Date,
-    collectedAt: r.collectedAt as Date,
-    reply: r.replyText ? { text: r.replyText as string, at: (r.replyAt as Date | null) ?? null } : null,
-    analysis: a
-      ? {
-          version: a.version,
-          lang: a.lang,
-          sentimentScore: a.sentimentScore,
-          sentimentLabel: a.sentimentLabel,
-          confidence: a.confidence,
-          emotions: a.emotions,
-          aspects: a.aspects,
-          touchpoints: a.touchpoints,
-          ratingMismatch: a.ratingMismatch,
-        }
-      : null,
   };
+}
+
+function mentionFilters(params: { businessId: string | null; from?: Date; to?: Date; sourceIds?: string[] }) {
+  const conds = [];
+  if (params.businessId) conds.push(sql`m.business_id = ${params.businessId}`);
+  if (params.sourceIds?.length) {
+    conds.push(
+      sql`m.source_id in (${sql.join(
+        params.sourceIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (params.from) conds.push(sql`m.occurred_at >= ${params.from.toISOString()}::timestamptz`);
+  if (params.to) conds.push(sql`m.occurred_at < ${params.to.toISOString()}::timestamptz`);
+  return conds;
 }
 
 /** Newest first, keyset-paginated on (occurred_at, id). */
@@ -249,47 +251,38 @@ export async function listMentions(
   db: Db,
   params: { businessId: string; limit: number; cursor?: string; from?: Date; to?: Date; sourceId?: string },
 ): Promise<{ items: Array<MentionRecord & { occurredAt: Date }>; nextCursor: string | null }> {
-  const conds = [eq(mentions.businessId, params.businessId)];
-  if (params.sourceId) conds.push(eq(mentions.sourceId, params.sourceId));
-  if (params.from) conds.push(gte(mentions.occurredAt, params.from));
-  if (params.to) conds.push(lt(mentions.occurredAt, params.to));
+  const conds = mentionFilters({ ...params, sourceIds: params.sourceId ? [params.sourceId] : undefined });
   if (params.cursor) {
     const c = decodeCursor(params.cursor);
-    conds.push(or(lt(mentions.occurredAt, c.at), and(eq(mentions.occurredAt, c.at), lt(mentions.id, c.id)))!);
+    const at = c.at.toISOString();
+    conds.push(
+      sql`(m.occurred_at < ${at}::timestamptz or (m.occurred_at = ${at}::timestamptz and m.id < ${c.id}::uuid))`,
+    );
   }
-  const rows = await db
-    .select(mentionColumns)
-    .from(mentions)
-    .innerJoin(sources, eq(sources.id, mentions.sourceId))
-    .leftJoin(analyses, eq(analyses.mentionId, mentions.id))
-    .where(and(...conds))
-    .orderBy(desc(mentions.occurredAt), desc(mentions.id))
-    .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit).map((r) => toRecord(r as MentionRow));
+  const rows = rowsOf<RawMentionRow>(
+    await db.execute(
+      sql`${SELECT_MENTION} where ${sql.join(conds, sql` and `)} order by m.occurred_at desc, m.id desc limit ${params.limit + 1}`,
+    ),
+  );
+  const items = rows.slice(0, params.limit).map(toRecord);
   const last = items.at(-1);
   const nextCursor = rows.length > params.limit && last ? encodeCursor(last.occurredAt, last.id) : null;
   return { items, nextCursor };
 }
 
-/** All mentions of a business in a window (reports; bounded by `max`). */
+/** All mentions of a business (or of every business: null) in a window, newest first, bounded by `max`. */
 export async function loadMentions(
   db: Db,
   params: { businessId: string | null; from?: Date; to?: Date; max?: number; sourceIds?: string[] },
 ): Promise<Array<MentionRecord & { occurredAt: Date }>> {
-  // businessId null: every business (newsletter highlights); then a period is expected.
-  const conds = params.businessId ? [eq(mentions.businessId, params.businessId)] : [];
-  if (params.from) conds.push(gte(mentions.occurredAt, params.from));
-  if (params.to) conds.push(lt(mentions.occurredAt, params.to));
-  if (params.sourceIds?.length) conds.push(sql`${mentions.sourceId} in ${params.sourceIds}`);
-  const rows = await db
-    .select(mentionColumns)
-    .from(mentions)
-    .innerJoin(sources, eq(sources.id, mentions.sourceId))
-    .leftJoin(analyses, eq(analyses.mentionId, mentions.id))
-    .where(and(...conds))
-    .orderBy(desc(mentions.occurredAt), desc(mentions.id))
-    .limit(params.max ?? 50_000);
-  return rows.map((r) => toRecord(r as MentionRow));
+  const conds = mentionFilters(params);
+  const where = conds.length ? sql` where ${sql.join(conds, sql` and `)}` : sql``;
+  const rows = rowsOf<RawMentionRow>(
+    await db.execute(
+      sql`${SELECT_MENTION}${where} order by m.occurred_at desc, m.id desc limit ${params.max ?? 50_000}`,
+    ),
+  );
+  return rows.map(toRecord);
 }
 
 export async function countMentions(db: Db, params: { businessId?: string; sourceId?: string }): Promise<number> {
