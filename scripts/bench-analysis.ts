@@ -2,11 +2,13 @@
  * Throughput of the full analyze() next to VADER-JS, same process, same texts (every
  * text of the evaluation sets), one warm-up round then several timed rounds,
  * alternating the two so machine noise hits both alike. JavaScript runs on one core.
- *   npm run bench:analysis [-- --dir ../shared/eval] [--rounds 5]
+ *   npm run bench:analysis [-- --dir ../shared/eval] [--rounds 5] [--baseline path/to/index.ts]
  * Also times the worst cases (100 KB of emoji, 1 MB of one word) and the import.
+ * --baseline loads another copy of the analyser (e.g. the previous release, unpacked
+ * elsewhere) and times it in the same rounds, so a before/after sees the same machine load.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { readJsonl, sets } from "./eval-lib/data.ts";
 
 const args = process.argv.slice(2);
@@ -22,6 +24,20 @@ const t0 = performance.now();
 const { analyze } = await import("../src/analysis/index.ts");
 const importMs = performance.now() - t0;
 const { vaderScore } = await import("./eval-lib/baselines.ts");
+type AnalyzeFn = typeof analyze;
+const baselineFile = opt("baseline");
+let baseline: AnalyzeFn | null = null;
+if (baselineFile !== undefined) {
+  const mod = (await import(pathToFileURL(path.resolve(baselineFile)).href)) as {
+    analyze?: AnalyzeFn;
+    default?: { analyze?: AnalyzeFn };
+  };
+  baseline = mod.analyze ?? mod.default?.analyze ?? null;
+  if (baseline === null) {
+    console.error(`no analyze() exported by ${baselineFile}`);
+    process.exit(1);
+  }
+}
 
 const found = sets(dir);
 const texts: string[] = [];
@@ -41,13 +57,17 @@ function timeRound(fn: (t: string) => number): number {
   return performance.now() - start;
 }
 const ours = (t: string) => analyze(t).sentiment.score;
+const base = baseline === null ? null : (t: string) => (baseline as AnalyzeFn)(t).sentiment.score;
 
 timeRound(ours);
 timeRound(vaderScore);
+if (base !== null) timeRound(base);
 const oursMs: number[] = [];
 const vaderMs: number[] = [];
+const baseMs: number[] = [];
 for (let r = 0; r < rounds; r++) {
   oursMs.push(timeRound(ours));
+  if (base !== null) baseMs.push(timeRound(base));
   vaderMs.push(timeRound(vaderScore));
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -64,6 +84,13 @@ console.log(
   `VADER-JS   ${Math.round(v).toLocaleString("en")} texts/s  (best round ${Math.round(rate(Math.min(...vaderMs))).toLocaleString("en")})`,
 );
 console.log(`ratio      ${(o / v).toFixed(1)}×`);
+if (base !== null) {
+  const b = rate(median(baseMs));
+  console.log(
+    `baseline   ${Math.round(b).toLocaleString("en")} texts/s  (best round ${Math.round(rate(Math.min(...baseMs))).toLocaleString("en")})  ${baselineFile}`,
+  );
+  console.log(`speed-up   ${(o / b).toFixed(2)}× over the baseline, same rounds`);
+}
 
 const emoji = "😀😡👍🙏".repeat((100 * 1024) / 8);
 const word = "excellent ".repeat(100 * 1024);
@@ -73,7 +100,14 @@ for (const [name, text] of [
 ] as const) {
   const s = performance.now();
   analyze(text);
-  console.log(`worst case ${name}: ${(performance.now() - s).toFixed(1)} ms`);
+  const ms = performance.now() - s;
+  let extra = "";
+  if (baseline !== null) {
+    const sb = performance.now();
+    baseline(text);
+    extra = `  (baseline ${(performance.now() - sb).toFixed(1)} ms)`;
+  }
+  console.log(`worst case ${name}: ${ms.toFixed(1)} ms${extra}`);
 }
 console.log(`import of src/analysis/index.ts: ${importMs.toFixed(0)} ms (through the TS loader)`);
 if (sink === Number.POSITIVE_INFINITY) console.log(sink);

@@ -165,11 +165,27 @@ try {
     ["highlights (30 days)", (b) => `/v1/businesses/${b}/highlights?days=30&limit=10`],
     ["mentions (page of 50)", (b) => `/v1/businesses/${b}/mentions?limit=50`],
   ];
-  const results: Array<{ name: string; n: number; p50: number; p95: number; p99: number; rps: number; errors: number }> = [];
+  const results: Array<{
+    name: string;
+    n: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    rps: number;
+    errors: number;
+  }> = [];
   const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
   const record = (name: string, lat: number[], errors: number) => {
     lat.sort((a, b) => a - b);
-    results.push({ name, n: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), rps: lat.length / SECONDS, errors });
+    results.push({
+      name,
+      n: lat.length,
+      p50: pct(lat, 50),
+      p95: pct(lat, 95),
+      p99: pct(lat, 99),
+      rps: lat.length / SECONDS,
+      errors,
+    });
   };
   for (const [name, path] of endpoints) {
     // The client runs in a worker thread: it must not share the server's event loop.

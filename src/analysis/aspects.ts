@@ -26,17 +26,27 @@ export function aspectsOf(sentences: ScoredSentence[], hits: CueHit[][]): { doc:
       if (h.target.t !== "a") continue;
       const aspect = h.target.name;
       let local = 0;
+      // The window stops at clause marks and contrast words: in "great staff but the
+      // prices are too high" the prices are not praised.
+      let segLo = h.tok - WINDOW;
+      let segHi = h.tok + h.len + WINDOW;
+      for (const b of s.breaks) {
+        if (b < h.tok) segLo = Math.max(segLo, b + 1);
+        else if (b >= h.tok + h.len) {
+          segHi = Math.min(segHi, b - 1);
+          break;
+        }
+      }
       // Items are in token order: start at the first one inside the window.
       let lo = 0;
       let hi = s.itemToks.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((s.itemToks[mid] as number) < h.tok - WINDOW) lo = mid + 1;
+        if ((s.itemToks[mid] as number) < segLo) lo = mid + 1;
         else hi = mid;
       }
       for (let k = lo; k < s.itemToks.length; k++) {
-        const d = (s.itemToks[k] as number) - h.tok;
-        if (d > WINDOW + h.len) break;
+        if ((s.itemToks[k] as number) > segHi) break;
         local += s.itemVals[k] as number;
       }
       let v = 0;

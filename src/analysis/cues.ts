@@ -4,9 +4,16 @@
  */
 import type { Aspect, Emotion, Touchpoint } from "../domain.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
-import { CUES_EN } from "./lexicons/cues-en.ts";
-import { CUES_FR } from "./lexicons/cues-fr.ts";
-import { Kind, type Token, tokenize } from "./tokenize.ts";
+import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
+import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
+import { Kind as Kind_, type Token, tokenize as tokenize_ } from "./tokenize.ts";
+
+// The TS loader runs these modules as CommonJS, where every read of an imported
+// binding is a getter call: hot loops read module-local copies instead.
+const CUES_EN = CUES_EN_;
+const CUES_FR = CUES_FR_;
+const Kind = Kind_;
+const tokenize = tokenize_;
 
 type Target = { t: "e"; name: Emotion } | { t: "a"; name: Aspect } | { t: "p"; name: Touchpoint } | { t: "x" };
 

@@ -7,9 +7,14 @@
  */
 import type { Emotion } from "../domain.ts";
 import type { CueHit } from "./cues.ts";
-import { EMOJI } from "./lexicons/emoji.ts";
+import { EMOJI as EMOJI_ } from "./lexicons/emoji.ts";
 import type { ScoredSentence } from "./sentiment.ts";
-import { Kind, type Token } from "./tokenize.ts";
+import { Kind as Kind_, type Token } from "./tokenize.ts";
+
+// The TS loader runs these modules as CommonJS, where every read of an imported
+// binding is a getter call: hot loops read module-local copies instead.
+const EMOJI = EMOJI_;
+const Kind = Kind_;
 
 const POSITIVE = new Set<Emotion>(["joy", "trust", "gratitude"]);
 const NEGATIVE = new Set<Emotion>(["anger", "fear", "sadness", "disgust", "disappointment", "frustration"]);

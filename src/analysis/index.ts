@@ -10,26 +10,48 @@
  * cancel out towards 0 instead of averaging noise. |score| < the neutral band of the language is neutral.
  */
 
-import { aspectsOf, touchpointsOf } from "./aspects.ts";
+import { aspectsOf as aspectsOf_, touchpointsOf as touchpointsOf_ } from "./aspects.ts";
 import {
-  BEFORE_OPENER,
-  CONTRAST_OPENER,
-  combine,
-  FIRST_WEIGHT,
-  LAST_WEIGHT,
-  MAX_CHARS,
-  NARRATIVE_MIN_WORDS,
-  NARRATIVE_PRIOR,
-  NEGATIVITY,
-  neutralBand,
+  BEFORE_OPENER as BEFORE_OPENER_,
+  CONTRAST_OPENER as CONTRAST_OPENER_,
+  combine as combine_,
+  FIRST_WEIGHT as FIRST_WEIGHT_,
+  LAST_WEIGHT as LAST_WEIGHT_,
+  MAX_CHARS as MAX_CHARS_,
+  NARRATIVE_MIN_WORDS as NARRATIVE_MIN_WORDS_,
+  NARRATIVE_PRIOR as NARRATIVE_PRIOR_,
+  NEGATIVITY as NEGATIVITY_,
+  neutralBand as neutralBand_,
 } from "./config.ts";
-import { CUE_INDEX, type CueHit, matchCues } from "./cues.ts";
-import { emotionsOf } from "./emotions.ts";
-import { detectLang } from "./lang.ts";
-import { LEXICONS } from "./lexicon.ts";
-import { scoreSentences } from "./sentiment.ts";
-import { tokenize } from "./tokenize.ts";
+import { CUE_INDEX as CUE_INDEX_, type CueHit, matchCues as matchCues_ } from "./cues.ts";
+import { emotionsOf as emotionsOf_ } from "./emotions.ts";
+import { detectLang as detectLang_ } from "./lang.ts";
+import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
+import { scoreSentences as scoreSentences_ } from "./sentiment.ts";
+import { tokenize as tokenize_ } from "./tokenize.ts";
 import type { Analysis, AnalyzeOptions } from "./types.ts";
+
+// The TS loader runs these modules as CommonJS, where every read of an imported
+// binding is a getter call: hot loops read module-local copies instead.
+const aspectsOf = aspectsOf_;
+const touchpointsOf = touchpointsOf_;
+const BEFORE_OPENER = BEFORE_OPENER_;
+const CONTRAST_OPENER = CONTRAST_OPENER_;
+const combine = combine_;
+const FIRST_WEIGHT = FIRST_WEIGHT_;
+const LAST_WEIGHT = LAST_WEIGHT_;
+const MAX_CHARS = MAX_CHARS_;
+const NARRATIVE_MIN_WORDS = NARRATIVE_MIN_WORDS_;
+const NARRATIVE_PRIOR = NARRATIVE_PRIOR_;
+const NEGATIVITY = NEGATIVITY_;
+const neutralBand = neutralBand_;
+const CUE_INDEX = CUE_INDEX_;
+const matchCues = matchCues_;
+const emotionsOf = emotionsOf_;
+const detectLang = detectLang_;
+const LEXICONS = LEXICONS_;
+const scoreSentences = scoreSentences_;
+const tokenize = tokenize_;
 
 export type { Analysis, Evidence } from "./types.ts";
 

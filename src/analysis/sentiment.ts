@@ -3,48 +3,85 @@
  * intensifiers and diminishers, comparatives, concession and contrast, capitals,
  * elongation, emoji, exclamation. Each hit is kept as Evidence.
  */
-import { squeezeToOne } from "./fold.ts";
+import { squeezeToOne as squeezeToOne_ } from "./fold.ts";
 import {
-  F_ABSENCE,
-  F_FILLER,
-  F_FLIP,
-  F_NEGATOR,
-  F_SPECIAL,
+  F_ABSENCE as F_ABSENCE_,
+  F_FILLER as F_FILLER_,
+  F_FLIP as F_FLIP_,
+  F_NEGATOR as F_NEGATOR_,
+  F_SPECIAL as F_SPECIAL_,
   type Lexicon,
   type Phrase,
   type WordInfo,
 } from "./lexicon.ts";
-import { EMOJI } from "./lexicons/emoji.ts";
-import { EMOTICONS_BASE } from "./lexicons/emoticons-base.ts";
+import { EMOJI as EMOJI_ } from "./lexicons/emoji.ts";
+import { EMOTICONS_BASE as EMOTICONS_BASE_ } from "./lexicons/emoticons-base.ts";
 import {
-  ABSENCE_VALUE,
-  BANG_STEP,
-  CAPS,
-  COMPARATIVES,
-  CONCESSION,
-  CONCESSION_RULE,
-  CONTRAST_AFTER,
-  CONTRAST_BEFORE,
-  ELONGATION,
-  EXCESS,
-  EXCESS_VALUE,
-  IMPERATIVE,
-  IMPERATIVE_VERBS,
-  INFO_QUESTION,
-  INFO_QUESTION_FACTOR,
-  LIKE_FORMS,
-  LIKE_SUBJECT,
-  MAX_EVIDENCE,
-  MODALS,
-  NEG_OF_FLIP,
-  NEG_OF_NEGATIVE,
-  NEVER_NEGATED,
-  QUESTION,
-  RETRO_NEG,
-  WISHES,
+  ABSENCE_VALUE as ABSENCE_VALUE_,
+  BANG_STEP as BANG_STEP_,
+  CAPS as CAPS_,
+  COMPARATIVES as COMPARATIVES_,
+  CONCESSION as CONCESSION_,
+  CONCESSION_RULE as CONCESSION_RULE_,
+  CONTRAST_AFTER as CONTRAST_AFTER_,
+  CONTRAST_BEFORE as CONTRAST_BEFORE_,
+  ELONGATION as ELONGATION_,
+  EXCESS as EXCESS_,
+  EXCESS_VALUE as EXCESS_VALUE_,
+  IMPERATIVE as IMPERATIVE_,
+  IMPERATIVE_VERBS as IMPERATIVE_VERBS_,
+  INFO_QUESTION as INFO_QUESTION_,
+  INFO_QUESTION_FACTOR as INFO_QUESTION_FACTOR_,
+  LIKE_FORMS as LIKE_FORMS_,
+  LIKE_SUBJECT as LIKE_SUBJECT_,
+  MAX_EVIDENCE as MAX_EVIDENCE_,
+  MODALS as MODALS_,
+  NEG_OF_FLIP as NEG_OF_FLIP_,
+  NEG_OF_NEGATIVE as NEG_OF_NEGATIVE_,
+  NEVER_NEGATED as NEVER_NEGATED_,
+  QUESTION as QUESTION_,
+  RETRO_NEG as RETRO_NEG_,
+  WISHES as WISHES_,
 } from "./sentiment-rules.ts";
-import { Kind, type Token } from "./tokenize.ts";
+import { Kind as Kind_, type Token } from "./tokenize.ts";
 import type { Evidence } from "./types.ts";
+
+// The TS loader runs these modules as CommonJS, where every read of an imported
+// binding is a getter call: hot loops read module-local copies instead.
+const squeezeToOne = squeezeToOne_;
+const F_ABSENCE = F_ABSENCE_;
+const F_FILLER = F_FILLER_;
+const F_FLIP = F_FLIP_;
+const F_NEGATOR = F_NEGATOR_;
+const F_SPECIAL = F_SPECIAL_;
+const EMOJI = EMOJI_;
+const EMOTICONS_BASE = EMOTICONS_BASE_;
+const ABSENCE_VALUE = ABSENCE_VALUE_;
+const BANG_STEP = BANG_STEP_;
+const CAPS = CAPS_;
+const COMPARATIVES = COMPARATIVES_;
+const CONCESSION = CONCESSION_;
+const CONCESSION_RULE = CONCESSION_RULE_;
+const CONTRAST_AFTER = CONTRAST_AFTER_;
+const CONTRAST_BEFORE = CONTRAST_BEFORE_;
+const ELONGATION = ELONGATION_;
+const EXCESS = EXCESS_;
+const EXCESS_VALUE = EXCESS_VALUE_;
+const IMPERATIVE = IMPERATIVE_;
+const IMPERATIVE_VERBS = IMPERATIVE_VERBS_;
+const INFO_QUESTION = INFO_QUESTION_;
+const INFO_QUESTION_FACTOR = INFO_QUESTION_FACTOR_;
+const LIKE_FORMS = LIKE_FORMS_;
+const LIKE_SUBJECT = LIKE_SUBJECT_;
+const MAX_EVIDENCE = MAX_EVIDENCE_;
+const MODALS = MODALS_;
+const NEG_OF_FLIP = NEG_OF_FLIP_;
+const NEG_OF_NEGATIVE = NEG_OF_NEGATIVE_;
+const NEVER_NEGATED = NEVER_NEGATED_;
+const QUESTION = QUESTION_;
+const RETRO_NEG = RETRO_NEG_;
+const WISHES = WISHES_;
+const Kind = Kind_;
 
 const EMOTICONS = EMOTICONS_BASE;
 
@@ -64,6 +101,8 @@ export interface ScoredSentence {
   itemToks: number[];
   itemVals: number[];
   bangs: number;
+  /** token indices of clause marks and contrast words, ascending: aspect windows stop there */
+  breaks: number[];
   /** opens with a contrast word ("Mais…", "However…") */
   opensWithContrast: boolean;
 }
@@ -191,6 +230,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
   let imperative = false;
   let modalLeft = 0;
   let wish = false;
+  const breaks: number[] = [];
 
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
@@ -200,6 +240,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
       const phrase = matchPhrase(inf.phrases, tokens, i, to);
       if (phrase !== null) {
         if (phrase.kind === "contrast") {
+          breaks.push(i);
           contrastAt = items.length;
           contrastWord = phrase.text;
           if (!seenWord) opensWithContrast = true;
@@ -287,7 +328,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
           if (
             next !== undefined &&
             next.kind === Kind.Word &&
-            lex.resolve(next.w) === 0 &&
+            infoOf(lex, next).value === 0 &&
             !lex.fillers.has(next.w) &&
             !lex.boosters.has(next.w) &&
             !isNegator(lex, next.w)
@@ -300,10 +341,10 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
         }
         if (b !== undefined) {
           // "super", "bien": an intensifier when a scored word follows, a word of their own otherwise.
-          const own = lex.resolve(w);
+          const own = info.value;
           let next = tokens[i + 1];
           if (next !== undefined && next.kind === Kind.Word && lex.fillers.has(next.w)) next = tokens[i + 2];
-          const nextScored = next !== undefined && next.kind === Kind.Word && lex.resolve(next.w) !== 0;
+          const nextScored = next !== undefined && next.kind === Kind.Word && infoOf(lex, next).value !== 0;
           if (own === 0 || nextScored) {
             const stretched = t.squeezed !== null && b > 1 ? ELONGATION : 1;
             if (st.boostLeft > 0) {
@@ -368,6 +409,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
         else question = true;
       }
     } else if (t.kind === Kind.Clause) {
+      breaks.push(i);
       negLeft = 0;
       st.concession = false;
       st.boostLeft = 0;
@@ -429,6 +471,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
     itemToks,
     itemVals,
     bangs,
+    breaks,
     opensWithContrast,
   };
 }

@@ -4,8 +4,23 @@
  * runs of ! and ?, clause commas). Offsets point into the original text so that
  * sentences can be quoted verbatim.
  */
-import { foldToken, squeezeRuns } from "./fold.ts";
-import { type Vocab, vocabOf } from "./vocab.ts";
+import { foldToken as foldToken_, squeezeRuns as squeezeRuns_ } from "./fold.ts";
+import {
+  HASH_PRIME as HASH_PRIME_,
+  HASH_SEED as HASH_SEED_,
+  internCodes as internCodes_,
+  type Vocab,
+  vocabOf as vocabOf_,
+} from "./vocab.ts";
+
+// The TS loader runs these modules as CommonJS, where every read of an imported
+// binding is a getter call: hot loops read module-local copies instead.
+const foldToken = foldToken_;
+const squeezeRuns = squeezeRuns_;
+const HASH_PRIME = HASH_PRIME_;
+const HASH_SEED = HASH_SEED_;
+const internCodes = internCodes_;
+const vocabOf = vocabOf_;
 
 export const Kind = { Word: 0, Emoji: 1, Bang: 2, End: 3, Clause: 4 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -53,11 +68,67 @@ function isAstralPicto(cp: number): boolean {
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const EMOTICON_START = new Set([58, 59, 61, 60, 40, 41]); // : ; = < ( )
-const CLAUSE = new Set([44, 59, 58, 40, 41, 0xab, 0xbb, 34]); // , ; : ( ) « » "
-const DASHES = new Set([45, 0x2013, 0x2014]);
+// Typed tables rather than Sets: these are asked about every non-letter character.
+const EMOTICON_START = new Uint8Array(128);
+for (const c of [58, 59, 61, 60, 40, 41]) EMOTICON_START[c] = 1; // : ; = < ( )
+const CLAUSE = new Uint8Array(256);
+for (const c of [44, 59, 58, 40, 41, 0xab, 0xbb, 34]) CLAUSE[c] = 1; // , ; : ( ) « » "
+const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 
 const ELISION = /^(l|d|j|m|t|s|c|n|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/;
+
+const ELISIONS = new Set(["l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]);
+const WORD = Kind.Word;
+// Words longer than this take the slow path (no lexicon word is anywhere near as long).
+const BUF = new Uint16Array(64);
+// Per code unit, filled on first sight: its lower-case accent-folded form (a second
+// unit for "œ" -> "oe"), and case bits 1 = upper, 2 = lower, 4 = needs the slow path.
+const FOLDED = new Uint16Array(65536);
+const FOLDED2 = new Uint16Array(65536);
+const CASE = new Uint8Array(65536);
+const CASE_KNOWN = 8;
+
+function caseOf(c: number): number {
+  let k = CASE[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    k = CASE_KNOWN;
+    if (lower !== ch) k |= 1;
+    if (ch.toUpperCase() !== ch) k |= 2;
+    // Context-dependent lower-casing (final sigma) or a change of length: whole-string path.
+    if (lower.length !== 1 || c === 0x3a3) k |= 4;
+    const f = foldToken(lower);
+    FOLDED[c] = f.charCodeAt(0);
+    FOLDED2[c] = f.length > 1 ? f.charCodeAt(1) : 0;
+    if (f.length > 2) k |= 4;
+    CASE[c] = k;
+  }
+  return k;
+}
+
+function capsOf(raw: string): boolean {
+  return raw.length > 1 && raw.toLowerCase() !== raw && raw === raw.toUpperCase();
+}
+
+/** Whole-string path for rare words (very long, or letters whose lower case is not one unit). */
+function slowWord(raw: string, start: number, tokens: Token[]): number {
+  const caps = capsOf(raw);
+  let w = foldToken(raw.toLowerCase());
+  let words = 0;
+  const end = start + raw.length;
+  if (w.length > 1 && w.includes("'")) {
+    const el = ELISION.exec(w);
+    if (el !== null && el[1] !== undefined && el[2] !== undefined) {
+      tokens.push({ kind: WORD, w: el[1], squeezed: null, caps, start, end: start + el[1].length, v: vocabOf(el[1]) });
+      words++;
+      w = el[2];
+    }
+  }
+  words++;
+  tokens.push({ kind: WORD, w, squeezed: squeezeRuns(w), caps, start, end, v: vocabOf(w) });
+  return words;
+}
 
 export interface Tokenized {
   tokens: Token[];
@@ -77,6 +148,10 @@ export function tokenize(text: string, limit: number): Tokenized {
   while (i < n) {
     const c = src.charCodeAt(i);
     const start = i;
+    if (c === 32 && (i + 1 >= n || !isDash(src.charCodeAt(i + 1)))) {
+      i++;
+      continue;
+    }
     if (isDigit(c)) {
       RATING_RE.lastIndex = i;
       const r = RATING_RE.exec(src);
@@ -93,50 +168,98 @@ export function tokenize(text: string, limit: number): Tokenized {
     }
     const cls = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) ? 1 : 3) : classOf(c);
     if (cls === 1) {
-      let j = i + 1;
+      // Fast path: lower-case, fold and hash in the same pass, then intern by codes.
+      let len = 0;
+      let h = HASH_SEED;
+      let upper = false;
+      let lowerCase = false;
+      let slow = false;
+      let run = false;
+      let apostrophe = false;
+      let prefix: Vocab | null = null;
+      let prefixLen = 0;
+      let j = i;
       for (;;) {
         while (j < n) {
           const d = src.charCodeAt(j);
-          if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || isDigit(d) : classOf(d) === 1) j++;
-          else break;
+          let f: number;
+          let f2 = 0;
+          if (d < 128) {
+            if (d >= 97 && d <= 122) {
+              f = d;
+              lowerCase = true;
+            } else if (d >= 65 && d <= 90) {
+              f = d + 32;
+              upper = true;
+            } else if (d >= 48 && d <= 57) f = d;
+            else break;
+          } else {
+            if (classOf(d) !== 1) break;
+            const cf = caseOf(d);
+            if ((cf & 1) !== 0) upper = true;
+            if ((cf & 2) !== 0) lowerCase = true;
+            if ((cf & 4) !== 0) slow = true;
+            f = FOLDED[d] as number;
+            f2 = FOLDED2[d] as number;
+          }
+          j++;
+          if (len + 2 > BUF.length) {
+            slow = true;
+            continue;
+          }
+          BUF[len++] = f;
+          h = Math.imul(h ^ f, HASH_PRIME);
+          if (f2 !== 0) {
+            BUF[len++] = f2;
+            h = Math.imul(h ^ f2, HASH_PRIME);
+          }
+          if (len >= 3 && f >= 97 && f <= 122 && BUF[len - 2] === f && BUF[len - 3] === f) run = true;
         }
-        // Apostrophes join letters ("l'assurance", "don't"), then the elision is split below.
+        // Apostrophes join letters ("l'assurance", "don't"); a French elision before the
+        // first one becomes a token of its own.
         if (j + 1 < n && isApostrophe(src.charCodeAt(j))) {
           const d = src.charCodeAt(j + 1);
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
-            j += 2;
+            if (
+              !apostrophe &&
+              !slow &&
+              len <= 6 &&
+              ELISIONS.has(String.fromCharCode.apply(null, BUF.subarray(0, len) as unknown as number[]))
+            ) {
+              prefix = internCodes(BUF, len, h);
+              prefixLen = len;
+              len = 0;
+              h = HASH_SEED;
+              run = false;
+            } else if (len < BUF.length) {
+              BUF[len++] = 39;
+              h = Math.imul(h ^ 39, HASH_PRIME);
+            } else slow = true;
+            apostrophe = true;
+            j += 1;
             continue;
           }
         }
         break;
       }
-      const raw = src.slice(i, j);
       i = j;
-      const lower = raw.toLowerCase();
-      const caps = raw.length > 1 && lower !== raw && raw === raw.toUpperCase();
-      if (caps) capsWords++;
-      let w = foldToken(lower);
-      if (w.length > 1 && w.includes("'")) {
-        const el = ELISION.exec(w);
-        if (el !== null && el[1] !== undefined && el[2] !== undefined) {
-          tokens.push({
-            kind: Kind.Word,
-            w: el[1],
-            squeezed: null,
-            caps,
-            start,
-            end: start + el[1].length,
-            v: vocabOf(el[1]),
-          });
-          words++;
-          w = el[2];
-        }
+      if (slow) {
+        words += slowWord(src.slice(start, j), start, tokens);
+        if (capsOf(src.slice(start, j))) capsWords++;
+        continue;
       }
+      const caps = j - start > 1 && upper && !lowerCase;
+      if (caps) capsWords++;
+      if (prefix !== null) {
+        tokens.push({ kind: WORD, w: prefix.w, squeezed: null, caps, start, end: start + prefixLen, v: prefix });
+        words++;
+      }
+      const v = internCodes(BUF, len, h);
       words++;
-      tokens.push({ kind: Kind.Word, w, squeezed: squeezeRuns(w), caps, start, end: i, v: vocabOf(w) });
+      tokens.push({ kind: WORD, w: v.w, squeezed: run ? squeezeRuns(v.w) : null, caps, start, end: i, v });
       continue;
     }
-    if (EMOTICON_START.has(c)) {
+    if (c < 128 && EMOTICON_START[c] === 1) {
       EMOTICON_RE.lastIndex = i;
       const e = EMOTICON_RE.exec(src);
       if (e !== null) {
@@ -190,12 +313,12 @@ export function tokenize(text: string, limit: number): Tokenized {
       tokens.push({ kind: Kind.End, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
       continue;
     }
-    if (CLAUSE.has(c)) {
+    if (c < 256 && CLAUSE[c] === 1) {
       i++;
       tokens.push({ kind: Kind.Clause, w: src[start] as string, squeezed: null, caps: false, start, end: i, v: null });
       continue;
     }
-    if (isSpace(c) && i + 2 < n && DASHES.has(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
+    if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
       i += 3;
       tokens.push({ kind: Kind.Clause, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
       continue;
