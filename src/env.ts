@@ -63,6 +63,15 @@ export const EnvSchema = z
     DIAGNOSTIC_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     DIAGNOSTIC_RATE_WINDOW_S: z.coerce.number().int().min(1).default(3600),
     PUBLIC_BASE_URL: z.string().url().optional(),
+    /** Platform credentials: a source kind that needs one is skipped (and said so) without it. */
+    GOOGLE_PLACES_API_KEY: z.string().min(1).optional(),
+    YELP_API_KEY: z.string().min(1).optional(),
+    TRIPADVISOR_API_KEY: z.string().min(1).optional(),
+    TRUSTPILOT_API_KEY: z.string().min(1).optional(),
+    BLUESKY_IDENTIFIER: z.string().min(1).optional(),
+    BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
+    MASTODON_ACCESS_TOKEN: z.string().min(1).optional(),
+    REDDIT_ACCESS_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && env.NODE_ENV === "production" && !env.PSEUDONYM_SECRET) {
@@ -100,4 +109,23 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     }
     throw err;
   }
+}
+
+/** Adapter credentials from the configuration, keyed by source kind (only the ones set). */
+export function credentialsFrom(env: Env): Partial<Record<string, Record<string, string>>> {
+  const out: Partial<Record<string, Record<string, string>>> = {};
+  const put = (kind: string, values: Record<string, string | undefined>) => {
+    const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Record<string, string>;
+    if (Object.keys(set).length > 0) out[kind] = set;
+  };
+  put("google-places", { apiKey: env.GOOGLE_PLACES_API_KEY });
+  put("yelp", { apiKey: env.YELP_API_KEY });
+  put("tripadvisor", { apiKey: env.TRIPADVISOR_API_KEY });
+  put("trustpilot", { apiKey: env.TRUSTPILOT_API_KEY });
+  if (env.BLUESKY_IDENTIFIER && env.BLUESKY_APP_PASSWORD) {
+    put("bluesky", { identifier: env.BLUESKY_IDENTIFIER, appPassword: env.BLUESKY_APP_PASSWORD });
+  }
+  put("mastodon", { accessToken: env.MASTODON_ACCESS_TOKEN });
+  put("reddit", { accessToken: env.REDDIT_ACCESS_TOKEN });
+  return out;
 }

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Redis } from "ioredis";
 import { createFetcher } from "./collect/fetch/index.ts";
-import type { Fetcher } from "./collect/types.ts";
+import type { CollectContext, Fetcher } from "./collect/types.ts";
 import { type Database, openDatabase } from "./db/client.ts";
-import type { Env } from "./env.ts";
+import { credentialsFrom, type Env } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { BullJobQueue, producerConnection } from "./queue/bullmq.ts";
 import { InProcessQueue } from "./queue/in-process.ts";
@@ -23,6 +23,7 @@ export interface Runtime {
   fetcher: Fetcher & { close(): Promise<void> };
   redis?: Redis;
   pseudonymSecret: string;
+  credentials: CollectContext["credentials"];
   close(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export async function createRuntime(env: Env, log: Logger, opts: { migrate?: boo
     fetcher,
     redis,
     pseudonymSecret,
+    credentials: credentialsFrom(env) as CollectContext["credentials"],
     async close() {
       await queue.close();
       await fetcher.close();

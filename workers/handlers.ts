@@ -11,6 +11,7 @@ export function buildHandlers(rt: Runtime): JobHandlers {
       db: rt.database.db,
       fetcher: rt.fetcher,
       pseudonymSecret: rt.pseudonymSecret,
+      credentials: rt.credentials,
       afterWrite: evaluateAfterWrite(rt),
     }),
     diagnose: diagnoseProcessor(rt),

@@ -53,7 +53,13 @@ export async function runDiagnoseCommand(args: string[]): Promise<number> {
   try {
     const { diagnostic } = await createOrReuseDiagnostic(rt.database.db, { request, dedupeWindowMs: 0 });
     const report = await runDiagnostic(
-      { db: rt.database.db, fetcher: rt.fetcher, log: rt.log, pseudonymSecret: rt.pseudonymSecret },
+      {
+        db: rt.database.db,
+        fetcher: rt.fetcher,
+        log: rt.log,
+        pseudonymSecret: rt.pseudonymSecret,
+        credentials: rt.credentials,
+      },
       diagnostic.id,
     );
     if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -11,7 +11,7 @@ import type { DiagnosticInput, DiagnosticReport, DiagnosticSourceInput } from ".
 import { type CollectSummary, collectSource } from "./collect-source.ts";
 
 /** Kinds that need an operator's API key or account; without one they are listed, not collected. */
-const NEEDS_CREDENTIALS: readonly SourceKind[] = ["google-places", "trustpilot", "yelp", "tripadvisor", "bluesky"];
+const NEEDS_CREDENTIALS: readonly SourceKind[] = ["google-places", "yelp", "tripadvisor", "bluesky"];
 
 export interface DiagnoseDeps {
   db: Db;
