@@ -6,8 +6,9 @@
  * Sentiment score: each sentence sums its lexicon hits after rules (negation,
  * intensity, contrast...); sentences are weighted by position (the verdict usually
  * opens or closes a review; a sentence opening with "mais"/"but" outweighs what came
- * before) and the total is squashed into [-1, 1] by x / sqrt(x² + α). Mixed reviews
- * cancel out towards 0 instead of averaging noise. |score| < the neutral band of the language is neutral.
+ * before) and the weighted sum is divided by the weighted evidence mass + 2 (see
+ * config.ts: combine), in [-1, 1]. Mixed reviews cancel out towards 0 instead of
+ * averaging noise. |score| < the neutral band of the language is neutral.
  */
 
 import { aspectsOf as aspectsOf_, touchpointsOf as touchpointsOf_ } from "./aspects.ts";
@@ -56,7 +57,7 @@ const tokenize = tokenize_;
 export type { Analysis, Evidence } from "./types.ts";
 
 /** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
-export const ANALYZER_VERSION = "1.0.0+lex.2026-11-23";
+export const ANALYZER_VERSION = "1.1.0+lex.2026-11-23";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

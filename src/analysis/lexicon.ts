@@ -136,7 +136,9 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
       return Math.max(-3.5, Math.min(3, (r - 0.6) * 7));
     }
     let v = lookup(w);
-    if (v === undefined && /([a-z])\1/.test(w)) {
+    // Only a run of three marks elongation: squeezing plain double letters turns
+    // "smoother" into "smother" and "good" into "god".
+    if (v === undefined && /([a-z])\1\1/.test(w)) {
       const one = squeezeToOne(w);
       v = lookup(one);
       if (v === undefined) {

@@ -107,6 +107,9 @@ export interface ScoredSentence {
   opensWithContrast: boolean;
 }
 
+// "I wish Anthony the best", "wish them luck": a blessing, not something missing.
+const BLESSINGS = new Set(["best", "luck", "well", "success", "happiness"]);
+
 interface Item extends Evidence {
   tok: number;
   /** last token of the match (phrases span several) */
@@ -334,7 +337,11 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
             !isNegator(lex, next.w)
           ) {
             const rules = [`excess: '${w} ${next.w}'`];
-            push(st, i, `${w} ${next.w}`, 0, modifiers(st, t, negLeft > 0 ? 0 : EXCESS_VALUE, rules), rules, false);
+            // "never too crowded", "pas trop cher": excess denied is mild praise.
+            const ev = negLeft > 0 ? -EXCESS_VALUE * 0.5 : EXCESS_VALUE;
+            if (negLeft > 0) rules.push(`negated by '${negWord}'`);
+            push(st, i, `${w} ${next.w}`, 0, modifiers(st, t, ev, rules), rules, negLeft > 0);
+            negLeft = 0;
             i++;
             continue;
           }
@@ -368,7 +375,7 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
         const rules: string[] = [];
         let v = base;
         let negated = false;
-        if (modalLeft > 0 && negLeft === 0 && v > 0 && (wish || COMPARATIVES.has(w))) {
+        if (modalLeft > 0 && negLeft === 0 && v > 0 && (wish || COMPARATIVES.has(w)) && !BLESSINGS.has(w)) {
           v = -v * 0.8;
           rules.push("wished-for comparative (complaint)");
           negated = true;
