@@ -73,12 +73,19 @@ describe("feed slice through BullMQ (real Postgres + Redis)", () => {
   it("a 429 with Retry-After postpones the job without spending an attempt", async () => {
     const feed = pickFeed();
     const { app, admin } = await appWithKeys(rt);
-    const b = (await (await call(app, admin, "POST", "/v1/businesses", { name: "Rate limited" })).json()) as { id: string };
+    const b = (await (await call(app, admin, "POST", "/v1/businesses", { name: "Rate limited" })).json()) as {
+      id: string;
+    };
     const source = (await (
-      await call(app, admin, "POST", `/v1/businesses/${b.id}/sources`, { kind: "feed", url: `${server.base}limited/${b.id}/${feed.path}` })
+      await call(app, admin, "POST", `/v1/businesses/${b.id}/sources`, {
+        kind: "feed",
+        url: `${server.base}limited/${b.id}/${feed.path}`,
+      })
     ).json()) as { id: string };
     const t0 = Date.now();
-    const { jobId } = (await (await call(app, admin, "POST", `/v1/sources/${source.id}/collect`)).json()) as { jobId: string };
+    const { jobId } = (await (await call(app, admin, "POST", `/v1/sources/${source.id}/collect`)).json()) as {
+      jobId: string;
+    };
     await waitFor(async () => {
       const runs = await listRuns(rt.database.db, { sourceId: source.id, limit: 10 });
       return runs.some((r) => r.status === "ok");
