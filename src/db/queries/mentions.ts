@@ -261,7 +261,7 @@ export async function listMentions(
   }
   const rows = rowsOf<RawMentionRow>(
     await db.execute(
-      sql`${SELECT_MENTION} where ${sql.join(conds, sql` and `)} order by m.occurred_at desc, m.id desc limit ${params.limit + 1}`,
+      sql`${SELECT_MENTION} where ${sql.join(conds, sql` and `)} order by m.occurred_at desc nulls last, m.id desc nulls last limit ${params.limit + 1}`,
     ),
   );
   const items = rows.slice(0, params.limit).map(toRecord);
@@ -279,7 +279,7 @@ export async function loadMentions(
   const where = conds.length ? sql` where ${sql.join(conds, sql` and `)}` : sql``;
   const rows = rowsOf<RawMentionRow>(
     await db.execute(
-      sql`${SELECT_MENTION}${where} order by m.occurred_at desc, m.id desc limit ${params.max ?? 50_000}`,
+      sql`${SELECT_MENTION}${where} order by m.occurred_at desc nulls last, m.id desc nulls last limit ${params.max ?? 50_000}`,
     ),
   );
   return rows.map(toRecord);

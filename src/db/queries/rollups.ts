@@ -6,6 +6,8 @@ import type { Db } from "../client.ts";
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 const emotionInsertCols = EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]).join(", ");
+const COLUMNS = `business_id, dim_kind, dim_value, day, source_id, lang, count, sentiment_sum, positive, neutral, negative,
+  rating_count, rating_sum, promoters, passives, detractors, ${emotionInsertCols}`;
 const emotionAggs = EMOTIONS.flatMap((e) => [
   `count(*) filter (where emotions ? '${e}')`,
   `coalesce(sum((emotions->>'${e}')::float8), 0)`,
@@ -24,10 +26,11 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
   const last = new Date(`${days.at(-1)}T00:00:00Z`);
   const max = new Date(last.getTime() + 86_400_000).toISOString();
   const dayList = sql.raw(`array[${days.map((d) => `'${d.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);
-  // Callers inside a transaction pass it as `db`; both statements must commit together.
+  // Callers inside a transaction pass it as `db`; the statements must commit together.
   {
     const tx = db;
     await tx.execute(sql`delete from rollups_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
+    await tx.execute(sql`delete from rollup_dims_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
     await tx.execute(sql`
       with base as (
         select m.business_id, m.source_id, coalesce(m.lang, '') as lang,
@@ -48,9 +51,7 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
           cross join lateral (select distinct e->>'aspect' as aspect from jsonb_array_elements(b.aspects) e) x
         union all
         select 'emotion', k.key, b.* from base b cross join lateral jsonb_object_keys(b.emotions) as k(key)
-      )
-      insert into rollups_daily (business_id, dim_kind, dim_value, day, source_id, lang, count, sentiment_sum,
-        positive, neutral, negative, rating_count, rating_sum, promoters, passives, detractors, ${sql.raw(emotionInsertCols)})
+      ), agg as (
       select business_id, dim_kind, dim_value, day, source_id, lang, count(*),
         coalesce(sum(sentiment_score), 0),
         count(*) filter (where sentiment_label = 'positive'),
@@ -62,6 +63,10 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
         count(*) filter (where round(r5) <= 3),
         ${sql.raw(emotionAggs)}
       from dims
-      group by business_id, dim_kind, dim_value, day, source_id, lang`);
+      group by business_id, dim_kind, dim_value, day, source_id, lang
+      ), main as (
+        insert into rollups_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind = 'all'
+      )
+      insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind <> 'all'`);
   }
 }

@@ -57,7 +57,7 @@ export async function trendSums(
       sum(rating_count)::int as "ratingCount", sum(rating_sum)::float8 as "ratingSum",
       sum(promoters)::int as promoters, sum(passives)::int as passives, sum(detractors)::int as detractors,
       ${sql.raw(emotionSelect)}
-    from rollups_daily
+    from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
     where business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
       and day >= ${params.from}::date and day < ${params.to}::date
       ${params.sourceId ? sql`and source_id = ${params.sourceId}` : sql``}

@@ -22,31 +22,39 @@ const emotionColumns = Object.fromEntries(
  * days a batch touched for that source (see queries/rollups.ts); trends read
  * only this table. Deleting a source deletes its rows (cascade), so totals stay exact.
  */
-export const rollupsDaily = pgTable(
-  "rollups_daily",
-  {
-    businessId: uuid()
-      .notNull()
-      .references(() => businesses.id, { onDelete: "cascade" }),
-    dimKind: text({ enum: ROLLUP_DIMS }).notNull(),
-    dimValue: text().notNull(),
-    day: date({ mode: "string" }).notNull(),
-    sourceId: uuid()
-      .notNull()
-      .references(() => sources.id, { onDelete: "cascade" }),
-    lang: text().notNull(),
-    count: integer().notNull(),
-    sentimentSum: doublePrecision().notNull(),
-    positive: integer().notNull(),
-    neutral: integer().notNull(),
-    negative: integer().notNull(),
-    ratingCount: integer().notNull(),
-    /** Ratings rescaled to 1–5 before summing. */
-    ratingSum: doublePrecision().notNull(),
-    promoters: integer().notNull(),
-    passives: integer().notNull(),
-    detractors: integer().notNull(),
-    ...emotionColumns,
-  },
-  (t) => [primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] })],
-);
+const rollupColumns = () => ({
+  businessId: uuid()
+    .notNull()
+    .references(() => businesses.id, { onDelete: "cascade" }),
+  dimKind: text({ enum: ROLLUP_DIMS }).notNull(),
+  dimValue: text().notNull(),
+  day: date({ mode: "string" }).notNull(),
+  sourceId: uuid()
+    .notNull()
+    .references(() => sources.id, { onDelete: "cascade" }),
+  lang: text().notNull(),
+  count: integer().notNull(),
+  sentimentSum: doublePrecision().notNull(),
+  positive: integer().notNull(),
+  neutral: integer().notNull(),
+  negative: integer().notNull(),
+  ratingCount: integer().notNull(),
+  /** Ratings rescaled to 1–5 before summing. */
+  ratingSum: doublePrecision().notNull(),
+  promoters: integer().notNull(),
+  passives: integer().notNull(),
+  detractors: integer().notNull(),
+  ...emotionColumns,
+});
+
+export const rollupsDaily = pgTable("rollups_daily", rollupColumns(), (t) => [
+  primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] }),
+]);
+
+/**
+ * The aspect / emotion rows, kept apart from the `all` rows so that the main
+ * series (every trends request) reads a dense table.
+ */
+export const rollupDimsDaily = pgTable("rollup_dims_daily", rollupColumns(), (t) => [
+  primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] }),
+]);

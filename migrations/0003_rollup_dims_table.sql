@@ -1,0 +1,46 @@
+CREATE TABLE "rollup_dims_daily" (
+	"business_id" uuid NOT NULL,
+	"dim_kind" text NOT NULL,
+	"dim_value" text NOT NULL,
+	"day" date NOT NULL,
+	"source_id" uuid NOT NULL,
+	"lang" text NOT NULL,
+	"count" integer NOT NULL,
+	"sentiment_sum" double precision NOT NULL,
+	"positive" integer NOT NULL,
+	"neutral" integer NOT NULL,
+	"negative" integer NOT NULL,
+	"rating_count" integer NOT NULL,
+	"rating_sum" double precision NOT NULL,
+	"promoters" integer NOT NULL,
+	"passives" integer NOT NULL,
+	"detractors" integer NOT NULL,
+	"e_joy_n" integer DEFAULT 0 NOT NULL,
+	"e_joy_sum" double precision DEFAULT 0 NOT NULL,
+	"e_trust_n" integer DEFAULT 0 NOT NULL,
+	"e_trust_sum" double precision DEFAULT 0 NOT NULL,
+	"e_surprise_n" integer DEFAULT 0 NOT NULL,
+	"e_surprise_sum" double precision DEFAULT 0 NOT NULL,
+	"e_anticipation_n" integer DEFAULT 0 NOT NULL,
+	"e_anticipation_sum" double precision DEFAULT 0 NOT NULL,
+	"e_anger_n" integer DEFAULT 0 NOT NULL,
+	"e_anger_sum" double precision DEFAULT 0 NOT NULL,
+	"e_fear_n" integer DEFAULT 0 NOT NULL,
+	"e_fear_sum" double precision DEFAULT 0 NOT NULL,
+	"e_sadness_n" integer DEFAULT 0 NOT NULL,
+	"e_sadness_sum" double precision DEFAULT 0 NOT NULL,
+	"e_disgust_n" integer DEFAULT 0 NOT NULL,
+	"e_disgust_sum" double precision DEFAULT 0 NOT NULL,
+	"e_disappointment_n" integer DEFAULT 0 NOT NULL,
+	"e_disappointment_sum" double precision DEFAULT 0 NOT NULL,
+	"e_frustration_n" integer DEFAULT 0 NOT NULL,
+	"e_frustration_sum" double precision DEFAULT 0 NOT NULL,
+	"e_gratitude_n" integer DEFAULT 0 NOT NULL,
+	"e_gratitude_sum" double precision DEFAULT 0 NOT NULL,
+	CONSTRAINT "rollup_dims_daily_business_id_dim_kind_dim_value_day_source_id_lang_pk" PRIMARY KEY("business_id","dim_kind","dim_value","day","source_id","lang")
+);
+--> statement-breakpoint
+ALTER TABLE "rollup_dims_daily" ADD CONSTRAINT "rollup_dims_daily_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rollup_dims_daily" ADD CONSTRAINT "rollup_dims_daily_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+INSERT INTO "rollup_dims_daily" SELECT * FROM "rollups_daily" WHERE "dim_kind" <> 'all';--> statement-breakpoint
+DELETE FROM "rollups_daily" WHERE "dim_kind" <> 'all';
