@@ -95,7 +95,6 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid("param");
       const q = c.req.valid("query");
-      await getBusiness(deps.db, id);
       const { from, to } = resolveWindow(q, deps.now?.() ?? new Date());
       const filters = { bucket: q.bucket, sourceId: q.source, lang: q.lang, aspect: q.aspect, emotion: q.emotion };
       const competitors = q.with === "competitors" ? await listCompetitors(deps.db, id) : [];
@@ -105,6 +104,8 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         from,
         to,
       });
+      // Rows prove the business exists; only an empty window needs the existence check (404).
+      if (rows.length === 0) await getBusiness(deps.db, id);
       const of = (businessId: string) => rows.filter((r) => r.businessId === businessId);
       const body: Record<string, unknown> = {
         businessId: id,
