@@ -123,6 +123,25 @@ describe("error cases", () => {
     ],
     ["bad cursor", "GET", `/v1/businesses/${unknown}/mentions?cursor=%%%`, undefined, 404, "not_found"],
     ["unknown route", "GET", "/v1/nothing-here", undefined, 404, "not_found"],
+    ["trends of an unknown business", "GET", `/v1/businesses/${unknown}/trends`, undefined, 404, "not_found"],
+    ["highlights of an unknown business", "GET", `/v1/businesses/${unknown}/highlights`, undefined, 404, "not_found"],
+    [
+      "trends with a bad bucket",
+      "GET",
+      `/v1/businesses/${unknown}/trends?bucket=year`,
+      undefined,
+      422,
+      "validation_failed",
+    ],
+    ["alerts of an unknown business", "GET", `/v1/businesses/${unknown}/alerts`, undefined, 404, "not_found"],
+    [
+      "an invalid alert rule",
+      "POST",
+      `/v1/businesses/${unknown}/alert-rules`,
+      { rule: { type: "nope" } },
+      404,
+      "not_found",
+    ],
   ])("%s: %s %s", async (_label, method, path, body, status, code) => {
     const res = await call(app, admin, method, path, body);
     expect(res.status).toBe(status);
