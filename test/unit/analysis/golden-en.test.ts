@@ -2,14 +2,9 @@
  * Hand-checked English sentences: expected label, and "strong" where |score| must reach
  * STRONG. Written for this project (not taken from any evaluation set).
  */
-import { describe, expect, it } from "vitest";
-import { analyze } from "../../../src/analysis/index.ts";
+import { type GoldenCase, runGolden } from "./golden.ts";
 
-const STRONG = 0.45;
-// "lean": a mixed text whose contrast decides the sign; the label may stay neutral.
-type Case = [text: string, label: "negative" | "neutral" | "positive", strength?: "strong" | "lean"];
-
-const CASES: Case[] = [
+const CASES: GoldenCase[] = [
   // plain verdicts
   ["Great service, I highly recommend them.", "positive", "strong"],
   ["Excellent food and friendly staff.", "positive", "strong"],
@@ -117,23 +112,4 @@ const CASES: Case[] = [
   ["My policy covers theft and fire.", "neutral"],
 ];
 
-describe("golden English sentences", () => {
-  it("has about a hundred cases", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(95);
-  });
-  it.each(CASES)("%s → %s", (text, label, strength) => {
-    const a = analyze(text, { lang: "en" });
-    if (strength === "lean") {
-      expect(["neutral", label]).toContain(a.sentiment.label);
-      expect(Math.sign(a.sentiment.score)).toBe(label === "positive" ? 1 : -1);
-      return;
-    }
-    expect(a.sentiment.label).toBe(label);
-    if (strength === "strong") expect(Math.abs(a.sentiment.score)).toBeGreaterThanOrEqual(STRONG);
-  });
-  it("detects English without a hint on these sentences", () => {
-    const longer = CASES.filter(([t]) => t.split(" ").length >= 6);
-    const ok = longer.filter(([t]) => analyze(t).lang === "en").length;
-    expect(ok / longer.length).toBeGreaterThan(0.9);
-  });
-});
+runGolden("golden English sentences", "en", CASES);

@@ -2,14 +2,9 @@
  * Hand-checked French sentences: expected label, and "strong" where |score| must reach
  * STRONG. Written for this project (not taken from any evaluation set).
  */
-import { describe, expect, it } from "vitest";
-import { analyze } from "../../../src/analysis/index.ts";
+import { type GoldenCase, runGolden } from "./golden.ts";
 
-const STRONG = 0.45;
-// "lean": a mixed text whose contrast decides the sign; the label may stay neutral.
-type Case = [text: string, label: "negative" | "neutral" | "positive", strength?: "strong" | "lean"];
-
-const CASES: Case[] = [
+const CASES: GoldenCase[] = [
   // plain verdicts
   ["Très satisfait de mon assurance, je recommande.", "positive", "strong"],
   ["Service impeccable, rien à redire.", "positive", "strong"],
@@ -126,23 +121,4 @@ const CASES: Case[] = [
   ["Bonjour, je voudrais connaître les garanties.", "neutral"],
 ];
 
-describe("golden French sentences", () => {
-  it("has about a hundred cases", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(95);
-  });
-  it.each(CASES)("%s → %s", (text, label, strength) => {
-    const a = analyze(text, { lang: "fr" });
-    if (strength === "lean") {
-      expect(["neutral", label]).toContain(a.sentiment.label);
-      expect(Math.sign(a.sentiment.score)).toBe(label === "positive" ? 1 : -1);
-      return;
-    }
-    expect(a.sentiment.label).toBe(label);
-    if (strength === "strong") expect(Math.abs(a.sentiment.score)).toBeGreaterThanOrEqual(STRONG);
-  });
-  it("detects French without a hint on these sentences", () => {
-    const longer = CASES.filter(([t]) => t.split(" ").length >= 6);
-    const ok = longer.filter(([t]) => analyze(t).lang === "fr").length;
-    expect(ok / longer.length).toBeGreaterThan(0.9);
-  });
-});
+runGolden("golden French sentences", "fr", CASES);
