@@ -8,6 +8,22 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 const emotionInsertCols = EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]).join(", ");
 const COLUMNS = `business_id, dim_kind, dim_value, day, source_id, lang, count, sentiment_sum, positive, neutral, negative,
   rating_count, rating_sum, promoters, passives, detractors, ${emotionInsertCols}`;
+/** Re-summing rollup rows (daily → monthly): every metric column is additive. */
+const SUMS = [
+  "count",
+  "sentiment_sum",
+  "positive",
+  "neutral",
+  "negative",
+  "rating_count",
+  "rating_sum",
+  "promoters",
+  "passives",
+  "detractors",
+  ...EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]),
+]
+  .map((c) => `sum(${c})`)
+  .join(", ");
 const emotionAggs = EMOTIONS.flatMap((e) => [
   `count(*) filter (where emotions ? '${e}')`,
   `coalesce(sum((emotions->>'${e}')::float8), 0)`,
@@ -68,5 +84,15 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
         insert into rollups_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind = 'all'
       )
       insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind <> 'all'`);
+    // The months those days fall in, rebuilt from their daily rows.
+    const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
+    const monthList = sql.raw(`array[${months.map((m) => `'${m.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);
+    await tx.execute(sql`delete from rollups_monthly where source_id = ${params.sourceId} and day = any(${monthList})`);
+    await tx.execute(sql`
+      insert into rollups_monthly (${sql.raw(COLUMNS)})
+      select business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang, ${sql.raw(SUMS)}
+      from rollups_daily
+      where source_id = ${params.sourceId} and date_trunc('month', day)::date = any(${monthList})
+      group by business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang`);
   }
 }

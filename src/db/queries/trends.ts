@@ -50,6 +50,23 @@ export async function trendSums(
     params.businessIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
+  const filters = sql`business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
+      ${params.sourceId ? sql`and source_id = ${params.sourceId}` : sql``}
+      ${params.lang ? sql`and lang = ${params.lang}` : sql``}`;
+  const firstFull = monthCeil(params.from);
+  const lastFull = monthFloor(params.to);
+  // Whole months inside the window come from the monthly table; the partial months at
+  // either end from the daily rows. Dimension filters read the daily dimension table.
+  const source =
+    params.bucket === "month" && dimKind === "all" && firstFull < lastFull
+      ? sql`
+        select * from rollups_monthly where ${filters} and day >= ${firstFull}::date and day < ${lastFull}::date
+        union all
+        select * from rollups_daily where ${filters}
+          and ((day >= ${params.from}::date and day < ${firstFull}::date) or (day >= ${lastFull}::date and day < ${params.to}::date))`
+      : sql`
+        select * from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
+        where ${filters} and day >= ${params.from}::date and day < ${params.to}::date`;
   const result = await db.execute(sql`
     select business_id as "businessId", to_char(date_trunc(${bucket}, day), 'YYYY-MM-DD') as t,
       sum(count)::int as count, sum(sentiment_sum)::float8 as "sentimentSum",
@@ -57,11 +74,7 @@ export async function trendSums(
       sum(rating_count)::int as "ratingCount", sum(rating_sum)::float8 as "ratingSum",
       sum(promoters)::int as promoters, sum(passives)::int as passives, sum(detractors)::int as detractors,
       ${sql.raw(emotionSelect)}
-    from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
-    where business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
-      and day >= ${params.from}::date and day < ${params.to}::date
-      ${params.sourceId ? sql`and source_id = ${params.sourceId}` : sql``}
-      ${params.lang ? sql`and lang = ${params.lang}` : sql``}
+    from (${source}) r
     group by 1, 2
     order by 1, 2`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
@@ -81,4 +94,16 @@ export async function trendSums(
       EMOTIONS.map((e) => [e, { n: Number(r[`e_${e}_n`] ?? 0), sum: Number(r[`e_${e}_sum`] ?? 0) }]),
     ),
   }));
+}
+
+/** First day of the month of `day` (YYYY-MM-DD), or of the next month when `day` is not a first. */
+function monthCeil(day: string): string {
+  if (day.endsWith("-01")) return day;
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function monthFloor(day: string): string {
+  return `${day.slice(0, 7)}-01`;
 }

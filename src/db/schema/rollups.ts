@@ -58,3 +58,12 @@ export const rollupsDaily = pgTable("rollups_daily", rollupColumns(), (t) => [
 export const rollupDimsDaily = pgTable("rollup_dims_daily", rollupColumns(), (t) => [
   primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] }),
 ]);
+
+/**
+ * Monthly sums of the `all` rows (day = first of the month), rebuilt from the daily
+ * rows of the months a write touched; monthly trends read ~12 rows per source
+ * and language instead of ~365.
+ */
+export const rollupsMonthly = pgTable("rollups_monthly", rollupColumns(), (t) => [
+  primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] }),
+]);
