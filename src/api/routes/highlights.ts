@@ -44,7 +44,8 @@ export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
       : await listBusinesses(deps.db, { limit: 1_000, offset: 0 });
     const [mentions, previousMentions, sources] = await Promise.all([
       loadMentions(deps.db, { businessId, from: period.from, to: period.to, max: MAX_MENTIONS }),
-      loadMentions(deps.db, { businessId, from: prev.from, to: prev.to, max: MAX_MENTIONS }),
+      // The previous period only feeds aspect comparisons: no texts needed.
+      loadMentions(deps.db, { businessId, from: prev.from, to: prev.to, max: MAX_MENTIONS, light: true }),
       sourcesFirstSeen(deps.db, { businessIds: businessId ? [businessId] : undefined }),
     ]);
     const all = selectHighlights({

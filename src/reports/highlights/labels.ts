@@ -47,21 +47,33 @@ export const UI_LABELS: Record<HighlightLocale, { read: string; empty: string; r
 };
 
 /** "0.42" in English, "0,42" in French, always with a sign when asked. */
+// Intl formatters are costly to build: one per locale and option set, reused.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatNumber(locale: HighlightLocale, value: number, signed = false): string {
-  const s = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
-    signDisplay: signed ? "exceptZero" : "auto",
-  }).format(value);
+  const key = `${locale}:${signed}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 2,
+      signDisplay: signed ? "exceptZero" : "auto",
+    });
+    numberFormats.set(key, f);
+  }
+  const s = f.format(value);
   // fr-FR uses a narrow no-break space as group separator; emails render it fine but keep one kind of space.
   return s.replace(/\u202f/g, "\u00a0");
 }
 
 export function formatDate(locale: HighlightLocale, d: Date): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  }).format(d);
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" });
+    dateFormats.set(locale, f);
+  }
+  return f.format(d);
 }
 
 /** How readers know the platforms; the raw kind is an internal identifier. */
