@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): App {
     "*",
     requestId({
       headerName: "X-Request-Id",
-      // Accept a caller's id only if it is short and plain; otherwise mint one.
+      // hono keeps a caller's id when it is at most 255 word characters; otherwise it calls this.
       generator: () => crypto.randomUUID(),
     }),
   );

@@ -129,3 +129,14 @@ export function credentialsFrom(env: Env): Partial<Record<string, Record<string,
   put("reddit", { accessToken: env.REDDIT_ACCESS_TOKEN });
   return out;
 }
+
+/** The fetch layer's settings from the configuration (every process builds its fetcher from these). */
+export function fetchOptionsFrom(env: Env) {
+  return {
+    userAgent: env.FETCH_USER_AGENT,
+    allowHosts: env.FETCH_ALLOW_HOSTS,
+    maxBytes: env.FETCH_MAX_BYTES,
+    hostIntervalMs: env.FETCH_HOST_INTERVAL_MS,
+    timeouts: { totalMs: env.FETCH_TIMEOUT_MS },
+  };
+}

@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import { createFetcher } from "./collect/fetch/index.ts";
 import type { CollectContext, Fetcher } from "./collect/types.ts";
 import { type Database, openDatabase } from "./db/client.ts";
-import { credentialsFrom, type Env } from "./env.ts";
+import { credentialsFrom, type Env, fetchOptionsFrom } from "./env.ts";
 import type { Logger } from "./logger.ts";
 import { BullJobQueue, producerConnection } from "./queue/bullmq.ts";
 import { InProcessQueue } from "./queue/in-process.ts";
@@ -45,11 +45,7 @@ export async function createRuntime(env: Env, log: Logger, opts: { migrate?: boo
     queue = new InProcessQueue(log.child({ module: "queue" }), env.WORKER_CONCURRENCY);
   }
   const fetcher = createFetcher({
-    userAgent: env.FETCH_USER_AGENT,
-    allowHosts: env.FETCH_ALLOW_HOSTS,
-    maxBytes: env.FETCH_MAX_BYTES,
-    hostIntervalMs: env.FETCH_HOST_INTERVAL_MS,
-    timeouts: { totalMs: env.FETCH_TIMEOUT_MS },
+    ...fetchOptionsFrom(env),
     redis: sharedState,
     redisPrefix: `${env.QUEUE_PREFIX}:fetch:`,
     logger: log.child({ module: "fetch" }),

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { createApiKey } from "../db/queries/api-keys.ts";
 import { API_KEY_SCOPES, type ApiKeyScope } from "../db/schema/index.ts";
@@ -63,8 +62,4 @@ async function keys(args: string[]): Promise<number> {
   } finally {
     await rt.close();
   }
-}
-
-export async function readLocalFile(path: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(path));
 }

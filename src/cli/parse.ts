@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { createFetcher, FetchError } from "../collect/fetch/index.ts";
 import { parseDocument } from "../collect/index.ts";
 import { ParseError, SOURCE_KINDS, type SourceKind } from "../collect/types.ts";
-import { loadEnv } from "../env.ts";
+import { fetchOptionsFrom, loadEnv } from "../env.ts";
 import { createLogger } from "../logger.ts";
 
 /** `parse <url-or-file> [--kind K] [--json]`: fetch through the guarded layer (or read a file) and parse. */
@@ -31,11 +31,7 @@ export async function runParseCommand(args: string[]): Promise<number> {
   let contentType: string | undefined;
   if (/^https?:\/\//i.test(target)) {
     const fetcher = createFetcher({
-      userAgent: env.FETCH_USER_AGENT,
-      allowHosts: env.FETCH_ALLOW_HOSTS,
-      maxBytes: env.FETCH_MAX_BYTES,
-      hostIntervalMs: env.FETCH_HOST_INTERVAL_MS,
-      timeouts: { totalMs: env.FETCH_TIMEOUT_MS },
+      ...fetchOptionsFrom(env),
       logger: createLogger("warn"),
     });
     try {

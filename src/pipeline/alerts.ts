@@ -23,6 +23,17 @@ export async function evaluateAlerts(
 ): Promise<AlertDecision[]> {
   const rules = await listAlertRules(deps.db, { businessId: params.businessId, enabledOnly: true });
   const fired: AlertDecision[] = [];
+  // Rules of one business often share windows: each range is read once per evaluation.
+  const loaded = new Map<string, ReturnType<typeof loadMentions>>();
+  const mentionsIn = (from: Date, to: Date, max: number) => {
+    const key = `${from.getTime()}-${to.getTime()}-${max}`;
+    let p = loaded.get(key);
+    if (!p) {
+      p = loadMentions(deps.db, { businessId: params.businessId, from, to, max });
+      loaded.set(key, p);
+    }
+    return p;
+  };
   for (const row of rules) {
     const parsed = AlertRule.safeParse({ ...row.params, type: row.type, id: row.id, businessId: row.businessId });
     if (!parsed.success) {
@@ -32,18 +43,12 @@ export async function evaluateAlerts(
     const rule = parsed.data;
     const w = ruleWindows(rule, params.now);
     // Keyword rules look at collection time; a mention published long ago but collected now still counts.
-    const current = await loadMentions(deps.db, {
-      businessId: row.businessId,
-      from: rule.type === "keyword" ? new Date(w.windowStart.getTime() - 30 * DAY) : w.windowStart,
-      to: new Date(params.now.getTime() + 1),
-      max: 20_000,
-    });
-    const baseline = await loadMentions(deps.db, {
-      businessId: row.businessId,
-      from: w.baselineStart,
-      to: w.windowStart,
-      max: 50_000,
-    });
+    const current = await mentionsIn(
+      rule.type === "keyword" ? new Date(w.windowStart.getTime() - 30 * DAY) : w.windowStart,
+      new Date(params.now.getTime() + 1),
+      20_000,
+    );
+    const baseline = await mentionsIn(w.baselineStart, w.windowStart, 50_000);
     const decision = evaluateRule(rule, { now: params.now, current, baseline, lastFiredAt: row.lastFiredAt });
     if (!decision) continue;
     const stored = await recordAlert(deps.db, {

@@ -1,4 +1,4 @@
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from "../../reports/escape.ts";
 
 const TEXT = {
   fr: {
@@ -20,7 +20,7 @@ export function renderStatusPage(p: { status: string; businessName: string; loca
   const t = TEXT[p.locale];
   const message = p.status === "failed" ? t.failed : p.status === "running" ? t.running : t.queued;
   const refresh = p.status === "failed" ? "" : '<meta http-equiv="refresh" content="3">';
-  return `<!doctype html><html lang="${p.locale}"><head><meta charset="utf-8">${refresh}<title>${esc(p.businessName)}</title>
+  return `<!doctype html><html lang="${p.locale}"><head><meta charset="utf-8">${refresh}<title>${escapeHtml(p.businessName)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:640px;margin:4rem auto;padding:0 1rem;color:#1f2933}</style></head>
-<body><h1>${esc(p.businessName)}</h1><p>${esc(message)}</p>${refresh ? `<p><small>${esc(t.refresh)}</small></p>` : ""}</body></html>`;
+<body><h1>${escapeHtml(p.businessName)}</h1><p>${escapeHtml(message)}</p>${refresh ? `<p><small>${escapeHtml(t.refresh)}</small></p>` : ""}</body></html>`;
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AggregateRating } from "../types.ts";
 import { decodeEntities } from "./entities.ts";
 import { findChar, findSeq } from "./markup-scan.ts";
 
@@ -149,4 +150,17 @@ export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
     out.push(item);
   }
   return out;
+}
+
+/**
+ * A platform's own rating on a 1–5 scale as an aggregate, or none: a rating of 0
+ * with no reviews means "not rated yet", not zero stars.
+ */
+export function platformRating(
+  value: number | undefined,
+  count: number | undefined,
+  itemName?: string,
+): AggregateRating[] {
+  if (value === undefined || (value === 0 && !count)) return [];
+  return [{ value, best: 5, worst: 1, ...(count !== undefined ? { count } : {}), ...(itemName ? { itemName } : {}) }];
 }

@@ -1,27 +1,14 @@
 /** HTML helpers: every piece of data goes through `esc` or `attr`; links only for http(s). */
+import { escapeHtml, safeUrl } from "../escape.ts";
 
+/** Any value as escaped HTML text (hostile review text included: controls are stripped). */
 export function esc(value: unknown): string {
-  return String(value ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
+  return escapeHtml(String(value ?? ""));
 }
 
 /** A link when the URL is http(s), plain escaped text otherwise. */
 export function link(url: string | null | undefined, label: string): string {
-  const safe = safeHttpUrl(url);
+  const safe = safeUrl(url);
   return safe ? `<a href="${esc(safe)}" rel="nofollow noopener">${esc(label)}</a>` : esc(label);
 }
 

@@ -4,7 +4,7 @@
  */
 import type { SourceKind } from "../../collect/types.ts";
 import type { Aspect, Emotion, MentionRecord, Touchpoint } from "../../domain.ts";
-import type { Grade, Stars } from "../metrics.ts";
+import type { Grade, NpsResult, Stars } from "../metrics.ts";
 import type { Locale, MessageKey } from "./i18n/index.ts";
 
 export type { Locale } from "./i18n/index.ts";
@@ -162,16 +162,7 @@ export interface DiagnosticReport {
     declared: Array<{ sourceId: string; url: string | null; value: number; count: number | null }>;
     note: Message;
   };
-  nps: {
-    status: Status;
-    value: number | null;
-    promoters: number;
-    passives: number;
-    detractors: number;
-    rated: number;
-    unrated: number;
-    note: Message;
-  };
+  nps: NpsResult & { status: Status; note: Message };
   sentiment: {
     status: Status;
     analysed: number;

@@ -3,7 +3,7 @@
  * Every string goes through one escaper; dates are RFC 3339 (JSON Feed, Atom)
  * or RFC 822 (RSS). Items come out newest first, as feed readers expect.
  */
-import { escapeXml, rfc822, rfc3339, safeUrl, stripInvalidXmlChars } from "./escape.ts";
+import { escapeXml, rfc822, rfc3339, safeUrl, stripInvalidXmlChars } from "../escape.ts";
 import { itemHtml, itemText, newestFirst } from "./item-content.ts";
 import { highlightUuid } from "./stable-id.ts";
 import type { FeedMeta, HighlightItem } from "./types.ts";

@@ -3,7 +3,7 @@
  * ignore CSS layout, so: tables for layout, every style inline, no classes,
  * no scripts, web-safe fonts, and explicit widths.
  */
-import { escapeHtml, safeUrl } from "./escape.ts";
+import { escapeHtml, safeUrl } from "../escape.ts";
 import { formatDate, TYPE_LABELS, UI_LABELS } from "./labels.ts";
 import {
   type FeedMeta,

@@ -1,5 +1,6 @@
 /** Highlights for newsletter pipelines: selection, stable ids, cursors and formats. */
 
+export { escapeHtml, escapeXml, stripInvalidXmlChars } from "../escape.ts";
 export {
   compareItems,
   decodeCursor,
@@ -9,7 +10,6 @@ export {
   itemsSince,
   sortItems,
 } from "./cursor.ts";
-export { escapeHtml, escapeXml, stripInvalidXmlChars } from "./escape.ts";
 export { type JsonFeed, toAtom, toJsonFeed, toRss } from "./format-feeds.ts";
 export { toHtmlFragment } from "./format-html.ts";
 export {

@@ -1,5 +1,5 @@
 /** The body of one item, as plain text and as HTML, shared by the feed formats. */
-import { escapeHtml, safeUrl, stripInvalidXmlChars } from "./escape.ts";
+import { escapeHtml, safeUrl, stripInvalidXmlChars } from "../escape.ts";
 import { UI_LABELS } from "./labels.ts";
 import type { HighlightItem, HighlightLocale } from "./types.ts";
 

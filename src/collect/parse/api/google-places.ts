@@ -1,7 +1,7 @@
-import type { AggregateRating, RawMention } from "../../types.ts";
+import type { RawMention } from "../../types.ts";
 import { ParseError } from "../../types.ts";
 import { type ParseResult, result } from "../result.ts";
-import { asArray, hashId, isObject, str, toIsoDate, toNumber } from "../util.ts";
+import { asArray, hashId, isObject, platformRating, str, toIsoDate, toNumber } from "../util.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -50,10 +50,7 @@ export function parseGooglePlaces(v: unknown): ParseResult {
   const count = toNumber(place.user_ratings_total ?? place.userRatingCount);
   const nameObj = place.displayName;
   const itemName = isObject(nameObj) ? str(nameObj.text) : legacy ? str(place.name) : undefined;
-  const ratings: AggregateRating[] =
-    value !== undefined && !(value === 0 && !count)
-      ? [{ value, best: 5, worst: 1, ...(count !== undefined ? { count } : {}), ...(itemName ? { itemName } : {}) }]
-      : [];
+  const ratings = platformRating(value, count, itemName);
   const warnings = legacy && body.status !== "OK" ? [`Places API status ${String(body.status)}`] : [];
   return result("google-places", {
     mentions,

@@ -1,7 +1,7 @@
-import type { AggregateRating, RawMention } from "../../types.ts";
+import type { RawMention } from "../../types.ts";
 import { ParseError } from "../../types.ts";
 import { type ParseResult, result } from "../result.ts";
-import { asArray, isObject, str, toIsoDate, toNumber } from "../util.ts";
+import { asArray, isObject, platformRating, str, toIsoDate, toNumber } from "../util.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -46,18 +46,7 @@ export function parseTripadvisor(v: unknown): ParseResult {
   }
   const value = toNumber(body.rating);
   const count = toNumber(body.num_reviews);
-  const ratings: AggregateRating[] =
-    value !== undefined && !(value === 0 && !count)
-      ? [
-          {
-            value,
-            best: 5,
-            worst: 1,
-            ...(count !== undefined ? { count } : {}),
-            ...(str(body.name) ? { itemName: str(body.name) } : {}),
-          },
-        ]
-      : [];
+  const ratings = platformRating(value, count, str(body.name));
   return result("tripadvisor", {
     mentions,
     ratings,

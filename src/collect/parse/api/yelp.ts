@@ -1,7 +1,7 @@
-import type { AggregateRating, RawMention } from "../../types.ts";
+import type { RawMention } from "../../types.ts";
 import { ParseError } from "../../types.ts";
 import { type ParseResult, result } from "../result.ts";
-import { asArray, isObject, str, toIsoDate, toNumber } from "../util.ts";
+import { asArray, isObject, platformRating, str, toIsoDate, toNumber } from "../util.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -39,18 +39,7 @@ export function parseYelp(v: unknown): ParseResult {
   }
   const value = toNumber(body.rating);
   const count = toNumber(body.review_count);
-  const ratings: AggregateRating[] =
-    value !== undefined && !(value === 0 && !count)
-      ? [
-          {
-            value,
-            best: 5,
-            worst: 1,
-            ...(count !== undefined ? { count } : {}),
-            ...(str(body.name) ? { itemName: str(body.name) } : {}),
-          },
-        ]
-      : [];
+  const ratings = platformRating(value, count, str(body.name));
   const total = toNumber(body.total) ?? count;
   return result("yelp", {
     mentions,
