@@ -35,6 +35,10 @@ const { values: opt } = parseArgs({
     batch: { type: "string", default: "5000" },
     "admin-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     keep: { type: "boolean", default: false },
+    // Re-run against a database kept by an earlier --keep run (skips seeding).
+    reuse: { type: "string" },
+    // Only the endpoints whose name contains this text ("ingest" for the ingest path alone).
+    only: { type: "string" },
   },
 });
 const N = Number(opt.mentions);
@@ -44,8 +48,13 @@ const SECONDS = Number(opt.seconds);
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const admin = postgres(opt["admin-url"]!, { max: 1, onnotice: () => {} });
-const dbName = `rep_bench_${Date.now()}`;
-await admin.unsafe(`create database ${dbName}`);
+const dbName = opt.reuse ?? `rep_bench_${Date.now()}`;
+if (!/^rep_bench_\d+$/.test(dbName)) throw new Error(`--reuse expects a rep_bench_<n> database, got ${dbName}`);
+// --reuse of a database that does not exist yet seeds it under that name (and keeps it).
+const exists = opt.reuse ? (await admin`select 1 from pg_database where datname = ${dbName}`).length > 0 : false;
+if (!exists) await admin.unsafe(`create database ${dbName}`);
+const seed = !exists;
+const wanted = (name: string) => !opt.only || name.includes(opt.only);
 const url = new URL(opt["admin-url"]!);
 url.pathname = `/${dbName}`;
 const database = await openDatabase({ databaseUrl: url.toString(), max: C + 2 });
@@ -57,14 +66,21 @@ try {
   let t = performance.now();
   const businesses: string[] = [];
   const sources: string[] = [];
-  for (let i = 0; i < B; i++) {
+  if (!seed) {
+    const rows = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from businesses where name like 'Bench business %' order by name`),
+    );
+    businesses.push(...rows.map((r) => r.id));
+    log(`reusing ${dbName}: ${businesses.length} businesses`);
+  }
+  for (let i = 0; i < B && seed; i++) {
     const b = await createBusiness(db, { name: `Bench business ${i}` });
     businesses.push(b.id);
     for (const kind of ["web", "feed"] as const) {
       sources.push((await createSource(db, { businessId: b.id, kind, url: `https://bench${i}.example/${kind}` })).id);
     }
   }
-  const perSource = Math.ceil(N / sources.length);
+  const perSource = Math.ceil(N / Math.max(1, sources.length));
   const chunk = 25;
   for (let i = 0; i < sources.length; i += chunk) {
     const ids = sources.slice(i, i + chunk);
@@ -105,12 +121,13 @@ try {
   for (let d = 0; d <= 731; d++) allDays.push(new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10));
   for (const s of sources) await refreshRollups(db, { sourceId: s, days: allDays });
   await db.execute(sql`analyze`);
-  log(
-    `seeded ${seeded.toLocaleString("en")} mentions (+analyses) over ${B} businesses in ${seedS.toFixed(1)} s; rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
+  if (seed)
+    log(
+      `seeded ${seeded.toLocaleString("en")} mentions (+analyses) over ${B} businesses in ${seedS.toFixed(1)} s; rollups built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
   // ---- ingest path ------------------------------------------------------------
-  const ingestN = Number(opt["ingest-mentions"]);
+  const ingestN = wanted("ingest") ? Number(opt["ingest-mentions"]) : 0;
   const ib = await createBusiness(db, { name: "Ingest bench" });
   const isrc = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
@@ -146,9 +163,10 @@ try {
     written += r.inserted;
   }
   const ingestS = (performance.now() - t) / 1000;
-  log(
-    `ingest path: ${written.toLocaleString("en")} mentions in ${ingestS.toFixed(2)} s = ${Math.round(written / ingestS).toLocaleString("en")} mentions/s (batches of ${batch}, upsert + analyses + rollups)`,
-  );
+  if (ingestN)
+    log(
+      `ingest path: ${written.toLocaleString("en")} mentions in ${ingestS.toFixed(2)} s = ${Math.round(written / ingestS).toLocaleString("en")} mentions/s (batches of ${batch}, upsert + analyses + rollups)`,
+    );
 
   // ---- endpoints under load -------------------------------------------------
   const env = parseEnv({ LOG_LEVEL: "silent", DATABASE_URL: url.toString() });
@@ -187,7 +205,7 @@ try {
       errors,
     });
   };
-  for (const [name, path] of endpoints) {
+  for (const [name, path] of endpoints.filter(([name]) => wanted(name))) {
     // The client runs in a worker thread: it must not share the server's event loop.
     const { lat, errors } = await new Promise<{ lat: number[]; errors: number }>((resolve, reject) => {
       const w = new Worker(new URL("./bench-load.mjs", import.meta.url), {
@@ -222,15 +240,16 @@ try {
     record(name, lat, errors);
   }
   // Baseline: the same monthly trend as a GROUP BY over raw mentions (what rollups avoid).
-  await load("raw SQL GROUP BY (baseline)", async () => {
-    await db.execute(sql`
+  if (wanted("raw SQL GROUP BY (baseline)"))
+    await load("raw SQL GROUP BY (baseline)", async () => {
+      await db.execute(sql`
       select date_trunc('month', m.occurred_at) t, count(*), avg(a.sentiment_score), avg(m.rating_value),
         count(*) filter (where a.sentiment_label = 'negative')
       from mentions m join analyses a on a.mention_id = m.id
       where m.business_id = ${pick()} and m.occurred_at >= now() - interval '12 months'
       group by 1 order by 1`);
-    return true;
-  });
+      return true;
+    });
   server.close();
   log(
     `\n${N.toLocaleString("en")} mentions, ${B} businesses, concurrency ${C}, ${SECONDS} s per endpoint, machine: ${process.arch} node ${process.version}`,
@@ -245,6 +264,6 @@ try {
   log(`\ngoal: p95 <= 20 ms per endpoint; ingest >= 20,000 mentions/s`);
 } finally {
   await database.close();
-  if (!opt.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  if (!opt.keep && !opt.reuse) await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.end();
 }

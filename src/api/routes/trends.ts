@@ -97,13 +97,16 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const q = c.req.valid("query");
       const { from, to } = resolveWindow(q, deps.now?.() ?? new Date());
       const filters = { bucket: q.bucket, sourceId: q.source, lang: q.lang, aspect: q.aspect, emotion: q.emotion };
-      const competitors = q.with === "competitors" ? await listCompetitors(deps.db, id) : [];
-      const rows = await trendSums(deps.db, {
-        ...filters,
-        businessIds: [id, ...competitors.map((b) => b.id)],
-        from,
-        to,
-      });
+      const prev = q.compare === "previous" ? previousWindow(from, to) : null;
+      // The comparison window is read concurrently with the main one (two connections, one wait).
+      const listed = q.with === "competitors" ? listCompetitors(deps.db, id) : Promise.resolve([]);
+      const [competitors, rows, prevRows] = await Promise.all([
+        listed,
+        listed.then((competitors) =>
+          trendSums(deps.db, { ...filters, businessIds: [id, ...competitors.map((b) => b.id)], from, to }),
+        ),
+        prev ? trendSums(deps.db, { ...filters, businessIds: [id], ...prev }) : null,
+      ]);
       // Rows prove the business exists; only an empty window needs the existence check (404).
       if (rows.length === 0) await getBusiness(deps.db, id);
       const of = (businessId: string) => rows.filter((r) => r.businessId === businessId);
@@ -115,9 +118,7 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         series: buildSeries(of(id), q.bucket, from, to),
         totals: totals(of(id)),
       };
-      if (q.compare === "previous") {
-        const prev = previousWindow(from, to);
-        const prevRows = await trendSums(deps.db, { ...filters, businessIds: [id], ...prev });
+      if (prev && prevRows) {
         body.previous = {
           ...prev,
           series: buildSeries(prevRows, q.bucket, prev.from, prev.to),

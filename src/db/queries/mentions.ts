@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
 import type { MentionKind, SourceKind } from "../../collect/types.ts";
 import type { MentionRecord, StoredAnalysis } from "../../domain.ts";
 import type { Db } from "../client.ts";
 import { mentions } from "../schema/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import { refreshRollups, utcDay } from "./rollups.ts";
+import { pgArray } from "./pg-array.ts";
+import { refreshRollups, rollupIncrementCtes, utcDay } from "./rollups.ts";
 import { rowsOf } from "./rows.ts";
 
 /** A mention ready to store: personal data already reduced, analysis already computed. */
@@ -55,9 +57,22 @@ export async function upsertMentions(
     const chunk = unique.slice(i, i + UPSERT_CHUNK);
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
-      // One JSON parameter per batch, expanded by the server: far cheaper on the client than
-      // thousands of bind parameters, and the same statement on both drivers.
-      const payload = JSON.stringify(chunk.map((r) => toRow(r, now)));
+      // jit off: the planner cannot know a batch's arrays hold one row per mention, and its
+      // inflated estimates would trigger JIT compilation, seconds for milliseconds of work.
+      // synchronous_commit off: the commit does not wait for the WAL flush. A server crash can
+      // lose the last few hundred milliseconds of batches, never half of one; the run's own
+      // record (cursor, counts) commits synchronously afterwards, which flushes them first, so
+      // a lost batch is a lost run that the next collection repeats (the upsert is idempotent).
+      await t.execute(sql`select set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`);
+      // One statement per batch: the mentions, their analyses and the rollup increments of
+      // the new rows are written together from one array parameter per column (far cheaper
+      // than thousands of bind parameters or a JSON document expanded row by row, and the
+      // same statement on both drivers).
+      const stamp = now.toISOString();
+      const rows = chunk.map((r) => toRow(r, now));
+      const columns = INPUT_COLUMNS.map(
+        ([name, type]) => sql`${pgArray(rows.map((row) => row[name]))}::${sql.raw(type)}[]`,
+      );
       const written = rowsOf<{
         id: string;
         external_id: string;
@@ -67,22 +82,19 @@ export async function upsertMentions(
       }>(
         await t.execute(sql`
           with input as (
-            select * from jsonb_to_recordset(${payload}::jsonb) as x(
-              external_id text, content_hash text, kind text, url text, title text, text text, lang text,
-              rating_value real, rating_best real, rating_worst real, author_pseudonym text, author_display_name text,
-              published_at timestamptz, source_updated_at timestamptz, experienced_at timestamptz,
-              reply_text text, reply_at timestamptz, engagement jsonb)
+            select * from unnest(${sql.join(columns, sql`, `)})
+              as x(${sql.raw(INPUT_COLUMNS.map(([name]) => name).join(", "))})
           ), previous as (
             select m.external_id, m.occurred_at from mentions m
             where m.source_id = ${params.sourceId} and m.external_id in (select external_id from input)
           ), upserted as (
-            insert into mentions (business_id, source_id, kind, external_id, content_hash, url, title, text, lang,
+            insert into mentions (id, business_id, source_id, kind, external_id, content_hash, url, title, text, lang,
               rating_value, rating_best, rating_worst, author_pseudonym, author_display_name, published_at,
               source_updated_at, experienced_at, reply_text, reply_at, engagement, occurred_at, collected_at, updated_at)
-            select ${params.businessId}::uuid, ${params.sourceId}::uuid, kind, external_id, content_hash, url, title, text, lang,
+            select id, ${params.businessId}::uuid, ${params.sourceId}::uuid, kind, external_id, content_hash, url, title, text, lang,
               rating_value, rating_best, rating_worst, author_pseudonym, author_display_name, published_at,
               source_updated_at, experienced_at, reply_text, reply_at, engagement,
-              coalesce(published_at, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+              coalesce(published_at, ${stamp}::timestamptz), ${stamp}::timestamptz, ${stamp}::timestamptz
             from input
             on conflict (source_id, external_id) do update set
               content_hash = excluded.content_hash, url = excluded.url, title = excluded.title, text = excluded.text,
@@ -95,42 +107,46 @@ export async function upsertMentions(
               occurred_at = coalesce(excluded.published_at, mentions.occurred_at),
               updated_at = excluded.updated_at, revision = mentions.revision + 1
             where mentions.content_hash <> excluded.content_hash
-            returning id, external_id, occurred_at, (xmax = 0) as inserted
-          )
-          select u.id, u.external_id, u.occurred_at, u.inserted, p.occurred_at as prev
-          from upserted u left join previous p on p.external_id = u.external_id`),
+            returning id, external_id, occurred_at, (xmax = 0) as inserted, business_id, source_id, lang,
+              rating_value, rating_best, rating_worst
+          ), written as (
+            select u.*, i.a_version, i.a_lang, i.a_score, i.a_label, i.a_confidence, i.a_emotions, i.a_aspects,
+              i.a_touchpoints, i.a_mismatch
+            from upserted u join input i on i.external_id = u.external_id
+          ), analysed as (
+            insert into analyses (mention_id, version, lang, sentiment_score, sentiment_label, confidence, emotions,
+              aspects, touchpoints, rating_mismatch, analyzed_at)
+            select id, a_version, a_lang, a_score, a_label, a_confidence, a_emotions, a_aspects, a_touchpoints,
+              a_mismatch, ${stamp}::timestamptz
+            from written where a_version is not null
+            on conflict (mention_id) do update set version = excluded.version, lang = excluded.lang,
+              sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
+              confidence = excluded.confidence, emotions = excluded.emotions, aspects = excluded.aspects,
+              touchpoints = excluded.touchpoints, rating_mismatch = excluded.rating_mismatch, analyzed_at = excluded.analyzed_at
+          ), ${rollupIncrementCtes(sql`
+            select business_id, source_id, lang, occurred_at, rating_value, rating_best, rating_worst,
+              a_score as sentiment_score, a_label as sentiment_label, a_emotions as emotions, a_aspects as aspects
+            from written where inserted`)}
+          select w.id, w.external_id, w.occurred_at, w.inserted, p.occurred_at as prev
+          from written w left join previous p on p.external_id = w.external_id`),
       );
-      const byExternal = new Map(chunk.map((r) => [r.externalId, r]));
-      const analysed = written.flatMap((w) => {
-        const a = byExternal.get(w.external_id)?.analysis;
-        return a ? [{ mention_id: w.id, ...analysisRow(a) }] : [];
-      });
-      if (analysed.length > 0) {
-        await t.execute(sql`
-          insert into analyses (mention_id, version, lang, sentiment_score, sentiment_label, confidence, emotions,
-            aspects, touchpoints, rating_mismatch, analyzed_at)
-          select mention_id, version, lang, sentiment_score, sentiment_label, confidence, emotions, aspects, touchpoints,
-            rating_mismatch, ${now.toISOString()}::timestamptz
-          from jsonb_to_recordset(${JSON.stringify(analysed)}::jsonb) as x(mention_id uuid, version text, lang text,
-            sentiment_score real, sentiment_label text, confidence real, emotions jsonb, aspects jsonb, touchpoints jsonb,
-            rating_mismatch boolean)
-          on conflict (mention_id) do update set version = excluded.version, lang = excluded.lang,
-            sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
-            confidence = excluded.confidence, emotions = excluded.emotions, aspects = excluded.aspects,
-            touchpoints = excluded.touchpoints, rating_mismatch = excluded.rating_mismatch, analyzed_at = excluded.analyzed_at`);
-      }
-      const days: string[] = [];
+      // New rows are added to the rollups as increments; the days of edited rows (old and
+      // new day) are recomputed afterwards, which also covers new rows on those days.
+      const editedDays: string[] = [];
       for (const w of written) {
         const inserted = w.inserted === true || (w.inserted as unknown) === "t";
         const occurredAt = new Date(w.occurred_at);
-        if (inserted) result.inserted++;
-        else result.updated++;
+        if (inserted) {
+          result.inserted++;
+        } else {
+          result.updated++;
+          editedDays.push(utcDay(occurredAt));
+          if (w.prev) editedDays.push(utcDay(new Date(w.prev)));
+        }
         result.written.push({ id: w.id, occurredAt, inserted });
-        days.push(utcDay(occurredAt));
-        if (w.prev) days.push(utcDay(new Date(w.prev)));
       }
       result.unchanged += chunk.length - written.length;
-      if (days.length > 0) await refreshRollups(t, { sourceId: params.sourceId, days });
+      if (editedDays.length > 0) await refreshRollups(t, { sourceId: params.sourceId, days: editedDays });
     });
   }
   return result;
@@ -140,6 +156,9 @@ const iso = (d?: Date | null) => (d ? d.toISOString() : null);
 
 function toRow(r: MentionInput, now: Date) {
   return {
+    // Time-ordered ids (UUIDv7): new rows land at the right edge of the primary key
+    // indexes of mentions and analyses instead of on random pages. An existing row keeps its id.
+    id: uuidv7(),
     external_id: r.externalId,
     content_hash: r.contentHash,
     kind: r.kind,
@@ -158,23 +177,68 @@ function toRow(r: MentionInput, now: Date) {
     experienced_at: iso(r.experiencedAt),
     reply_text: r.replyText ?? null,
     reply_at: iso(r.replyAt),
-    engagement: r.engagement ?? null,
+    engagement: r.engagement ? JSON.stringify(r.engagement) : null,
+    ...(r.analysis ? analysisRow(r.analysis) : NO_ANALYSIS),
   };
 }
 
 function analysisRow(a: StoredAnalysis) {
   return {
-    version: a.version,
-    lang: a.lang,
-    sentiment_score: a.sentimentScore,
-    sentiment_label: a.sentimentLabel,
-    confidence: a.confidence,
-    emotions: a.emotions,
-    aspects: a.aspects,
-    touchpoints: a.touchpoints,
-    rating_mismatch: a.ratingMismatch,
+    a_version: a.version,
+    a_lang: a.lang,
+    a_score: a.sentimentScore,
+    a_label: a.sentimentLabel,
+    a_confidence: a.confidence,
+    a_emotions: JSON.stringify(a.emotions),
+    a_aspects: JSON.stringify(a.aspects),
+    a_touchpoints: JSON.stringify(a.touchpoints),
+    a_mismatch: a.ratingMismatch,
   };
 }
+
+const NO_ANALYSIS = {
+  a_version: null,
+  a_lang: null,
+  a_score: null,
+  a_label: null,
+  a_confidence: null,
+  a_emotions: null,
+  a_aspects: null,
+  a_touchpoints: null,
+  a_mismatch: null,
+};
+
+/** The batch's columns, in the order of the `input` CTE, with their SQL types. */
+const INPUT_COLUMNS = [
+  ["id", "uuid"],
+  ["external_id", "text"],
+  ["content_hash", "text"],
+  ["kind", "text"],
+  ["url", "text"],
+  ["title", "text"],
+  ["text", "text"],
+  ["lang", "text"],
+  ["rating_value", "real"],
+  ["rating_best", "real"],
+  ["rating_worst", "real"],
+  ["author_pseudonym", "text"],
+  ["author_display_name", "text"],
+  ["published_at", "timestamptz"],
+  ["source_updated_at", "timestamptz"],
+  ["experienced_at", "timestamptz"],
+  ["reply_text", "text"],
+  ["reply_at", "timestamptz"],
+  ["engagement", "jsonb"],
+  ["a_version", "text"],
+  ["a_lang", "text"],
+  ["a_score", "real"],
+  ["a_label", "text"],
+  ["a_confidence", "real"],
+  ["a_emotions", "jsonb"],
+  ["a_aspects", "jsonb"],
+  ["a_touchpoints", "jsonb"],
+  ["a_mismatch", "boolean"],
+] as const satisfies ReadonlyArray<readonly [keyof ReturnType<typeof toRow>, string]>;
 
 /** Columns of a mention with its source and analysis, as one raw select (the hot read path of three endpoints). */
 const SELECT_MENTION = sql`
@@ -326,4 +390,28 @@ export async function deleteMentions(db: Db, params: { sourceId: string; externa
     });
     return gone.length;
   });
+}
+
+/**
+
+/**
+ * Full records of the mentions a statement picks, newest first, next to one
+ * JSON value computed by the same statement (one round trip). `ctes` is the
+ * body of a WITH clause that defines `picked(id)` and `extra(value)`, where
+ * `extra` has exactly one row.
+ */
+export async function loadPickedMentions(
+  db: Db,
+  ctes: import("drizzle-orm").SQL,
+): Promise<{ mentions: Array<MentionRecord & { occurredAt: Date }>; extra: unknown }> {
+  const rows = rowsOf<RawMentionRow & { extra_value: unknown }>(
+    await db.execute(sql`with ${ctes}
+      select e.value as extra_value, x.* from extra e
+      left join (${SELECT_MENTION} where m.id in (select id from picked)) x on true
+      order by x.occurred_at desc nulls last, x.id desc nulls last`),
+  );
+  return {
+    mentions: rows.filter((r) => r.id != null).map(toRecord),
+    extra: rows.length > 0 ? asJson(rows[0]!.extra_value) : null,
+  };
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { EMOTIONS } from "../../domain.ts";
 import type { Db } from "../client.ts";
 
@@ -8,8 +8,8 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 const emotionInsertCols = EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]).join(", ");
 const COLUMNS = `business_id, dim_kind, dim_value, day, source_id, lang, count, sentiment_sum, positive, neutral, negative,
   rating_count, rating_sum, promoters, passives, detractors, ${emotionInsertCols}`;
-/** Re-summing rollup rows (daily → monthly): every metric column is additive. */
-const SUMS = [
+/** Every metric column is additive (daily → monthly sums, increments). */
+const SUM_COLUMNS = [
   "count",
   "sentiment_sum",
   "positive",
@@ -21,13 +21,93 @@ const SUMS = [
   "passives",
   "detractors",
   ...EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]),
-]
-  .map((c) => `sum(${c})`)
-  .join(", ");
+];
+const SUMS = SUM_COLUMNS.map((c) => `sum(${c})`).join(", ");
 const emotionAggs = EMOTIONS.flatMap((e) => [
   `count(*) filter (where emotions ? '${e}')`,
   `coalesce(sum((emotions->>'${e}')::float8), 0)`,
 ]).join(",\n      ");
+
+/**
+ * Columns a rollup row is computed from, one row per mention: business_id, source_id,
+ * lang, occurred_at, rating_value/best/worst, sentiment_score, sentiment_label,
+ * emotions, aspects. Read from the tables for a recomputation, or from the rows a
+ * statement is writing for an increment.
+ */
+export type RollupInput = SQL;
+
+/** The stored mentions (with their analyses) matching `where`, as a rollup input. */
+export function storedRollupInput(where: SQL): RollupInput {
+  return sql`select m.business_id, m.source_id, m.lang, m.occurred_at, m.rating_value, m.rating_best, m.rating_worst,
+      a.sentiment_score, a.sentiment_label, a.emotions, a.aspects
+    from mentions m left join analyses a on a.mention_id = m.id
+    where ${where}`;
+}
+
+/**
+ * The rollup figures of `input` per (business, dimension, value, day, source,
+ * language): CTEs rollup_base → rollup_dims → rollup_agg.
+ */
+function aggregateCtes(input: RollupInput): SQL {
+  return sql`rollup_base as (
+        select m.business_id, m.source_id, coalesce(m.lang, '') as lang,
+               (m.occurred_at at time zone 'UTC')::date as day,
+               m.sentiment_score, m.sentiment_label,
+               coalesce(m.emotions, '{}'::jsonb) as emotions, coalesce(m.aspects, '[]'::jsonb) as aspects,
+               case when m.rating_value is null then null
+                    else greatest(1, least(5, 1 + 4 * (m.rating_value - coalesce(m.rating_worst, 1))
+                             / nullif(coalesce(m.rating_best, 5) - coalesce(m.rating_worst, 1), 0))) end as r5
+        from (${input}) m
+      ), rollup_dims as (
+        select 'all'::text as dim_kind, ''::text as dim_value, b.* from rollup_base b
+        union all
+        select 'aspect', x.aspect, b.* from rollup_base b
+          cross join lateral (select distinct e->>'aspect' as aspect from jsonb_array_elements(b.aspects) e) x
+        union all
+        select 'emotion', k.key, b.* from rollup_base b cross join lateral jsonb_object_keys(b.emotions) as k(key)
+      ), rollup_agg (${sql.raw(COLUMNS)}) as (
+      select business_id, dim_kind, dim_value, day, source_id, lang, count(*),
+        coalesce(sum(sentiment_score), 0),
+        count(*) filter (where sentiment_label = 'positive'),
+        count(*) filter (where sentiment_label = 'neutral'),
+        count(*) filter (where sentiment_label = 'negative'),
+        count(r5), coalesce(sum(r5), 0),
+        count(*) filter (where round(r5) >= 5),
+        count(*) filter (where round(r5) = 4),
+        count(*) filter (where round(r5) <= 3),
+        ${sql.raw(emotionAggs)}
+      from rollup_dims
+      group by business_id, dim_kind, dim_value, day, source_id, lang
+      )`;
+}
+
+const KEY = "business_id, dim_kind, dim_value, day, source_id, lang";
+/** `on conflict … do update` adding the incoming figures to a row's own (alias r). */
+const ADD = SUM_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ");
+
+/**
+ * CTEs (to put after `with …,` in a statement) that add the figures of `input` —
+ * mentions that did not exist before — to the daily, dimension and monthly rollups:
+ * an increment, so a batch costs the same whatever the history behind it. An edited
+ * row's old figures are not known here; its days are recomputed instead
+ * (refreshRollups). Increments commute, so concurrent writers stay exact.
+ */
+export function rollupIncrementCtes(input: RollupInput): SQL {
+  return sql`${aggregateCtes(input)},
+    rollup_add_daily as (
+      insert into rollups_daily as r (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind = 'all'
+      on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD)}
+    ), rollup_add_dims as (
+      insert into rollup_dims_daily as r (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind <> 'all'
+      on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD)}
+    ), rollup_add_monthly as (
+      insert into rollups_monthly as r (${sql.raw(COLUMNS)})
+      select business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang, ${sql.raw(SUMS)}
+      from rollup_agg where dim_kind = 'all'
+      group by business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang
+      on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD)}
+    )`;
+}
 
 /**
  * Recompute the daily rollups of one source for the given days from the raw rows.
@@ -48,42 +128,14 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
     await tx.execute(sql`delete from rollups_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
     await tx.execute(sql`delete from rollup_dims_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
     await tx.execute(sql`
-      with base as (
-        select m.business_id, m.source_id, coalesce(m.lang, '') as lang,
-               (m.occurred_at at time zone 'UTC')::date as day,
-               a.sentiment_score, a.sentiment_label,
-               coalesce(a.emotions, '{}'::jsonb) as emotions, coalesce(a.aspects, '[]'::jsonb) as aspects,
-               case when m.rating_value is null then null
-                    else greatest(1, least(5, 1 + 4 * (m.rating_value - coalesce(m.rating_worst, 1))
-                             / nullif(coalesce(m.rating_best, 5) - coalesce(m.rating_worst, 1), 0))) end as r5
-        from mentions m left join analyses a on a.mention_id = m.id
-        where m.source_id = ${params.sourceId}
+      with ${aggregateCtes(
+        storedRollupInput(sql`m.source_id = ${params.sourceId}
           and m.occurred_at >= ${min}::timestamptz and m.occurred_at < ${max}::timestamptz
-          and (m.occurred_at at time zone 'UTC')::date = any(${dayList})
-      ), dims as (
-        select 'all'::text as dim_kind, ''::text as dim_value, b.* from base b
-        union all
-        select 'aspect', x.aspect, b.* from base b
-          cross join lateral (select distinct e->>'aspect' as aspect from jsonb_array_elements(b.aspects) e) x
-        union all
-        select 'emotion', k.key, b.* from base b cross join lateral jsonb_object_keys(b.emotions) as k(key)
-      ), agg as (
-      select business_id, dim_kind, dim_value, day, source_id, lang, count(*),
-        coalesce(sum(sentiment_score), 0),
-        count(*) filter (where sentiment_label = 'positive'),
-        count(*) filter (where sentiment_label = 'neutral'),
-        count(*) filter (where sentiment_label = 'negative'),
-        count(r5), coalesce(sum(r5), 0),
-        count(*) filter (where round(r5) >= 5),
-        count(*) filter (where round(r5) = 4),
-        count(*) filter (where round(r5) <= 3),
-        ${sql.raw(emotionAggs)}
-      from dims
-      group by business_id, dim_kind, dim_value, day, source_id, lang
-      ), main as (
-        insert into rollups_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind = 'all'
+          and (m.occurred_at at time zone 'UTC')::date = any(${dayList})`),
+      )}, main as (
+        insert into rollups_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind = 'all'
       )
-      insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from agg where dim_kind <> 'all'`);
+      insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind <> 'all'`);
     // The months those days fall in, rebuilt from their daily rows.
     const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
     const monthList = sql.raw(`array[${months.map((m) => `'${m.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);

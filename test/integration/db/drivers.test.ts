@@ -69,6 +69,44 @@ describe.each([
     expect(items[0]?.analysis?.aspects[0]?.aspect).toBe("offer");
   });
 
+  it("stores awkward texts and analyses byte for byte", async () => {
+    const database = await open();
+    opened.push(database);
+    await database.migrate();
+    const { db } = database;
+    const business = await createBusiness(db, { name: "Texts check" });
+    const source = await createSource(db, { businessId: business.id, kind: "feed", url: "https://x.example/t" });
+    const texts = [
+      'Il a dit "super" \\o/ {a,b} NULL',
+      "NULL",
+      "",
+      "  spaces  \n\tand lines\r\n",
+      "émoji 👍🏽 and 中文, l'accueil",
+      "back\\slash\\",
+      "x".repeat(20_000),
+    ];
+    const rows = texts.map((t, i) => ({
+      ...mention(i, t),
+      title: i % 2 ? null : `t"${i}"`,
+      engagement: { likes: i },
+      analysis: {
+        ...mention(i).analysis!,
+        aspects: [{ aspect: "offer" as const, polarity: "positive" as const, score: 0.5, evidence: [t.slice(0, 50)] }],
+      },
+    }));
+    expect(await upsertMentions(db, { businessId: business.id, sourceId: source.id, rows })).toMatchObject({
+      inserted: texts.length,
+    });
+    const { items } = await listMentions(db, { businessId: business.id, limit: 50 });
+    const byExternal = new Map(items.map((m) => [m.externalId, m]));
+    rows.forEach((r) => {
+      const stored = byExternal.get(r.externalId);
+      expect(stored?.text).toBe(r.text);
+      expect(stored?.title).toBe(r.title);
+      expect(stored?.analysis?.aspects[0]?.evidence).toEqual(r.analysis.aspects[0]?.evidence);
+    });
+  });
+
   it("gives a source's lease to one owner at a time", async () => {
     const database = opened.at(-1)!;
     const { db } = database;
