@@ -32,6 +32,8 @@ const { values: opt } = parseArgs({
     concurrency: { type: "string", default: "4" },
     seconds: { type: "string", default: "5" },
     "ingest-mentions": { type: "string", default: "100000" },
+    // Concurrent ingest streams to measure, one after the other (a stream = one worker).
+    "ingest-streams": { type: "string", default: "1,2" },
     batch: { type: "string", default: "5000" },
     "admin-url": { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     keep: { type: "boolean", default: false },
@@ -155,18 +157,32 @@ try {
       ratingMismatch: false,
     },
   });
-  t = performance.now();
-  let written = 0;
-  for (let i = 0; i < ingestN; i += batch) {
-    const rows = Array.from({ length: Math.min(batch, ingestN - i) }, (_, k) => mk(i + k));
-    const r = await upsertMentions(db, { businessId: ib.id, sourceId: isrc[(i / batch) % isrc.length]!.id, rows });
-    written += r.inserted;
-  }
-  const ingestS = (performance.now() - t) / 1000;
-  if (ingestN)
-    log(
-      `ingest path: ${written.toLocaleString("en")} mentions in ${ingestS.toFixed(2)} s = ${Math.round(written / ingestS).toLocaleString("en")} mentions/s (batches of ${batch}, upsert + analyses + rollups)`,
+  // Each configuration writes its own ingestN new mentions; with several streams, each
+  // stream writes its own sources concurrently, as several workers would.
+  const streamCounts = ingestN ? opt["ingest-streams"]!.split(",").map(Number) : [];
+  let offset = 0;
+  for (const streams of streamCounts) {
+    const base = offset;
+    offset += ingestN;
+    t = performance.now();
+    let written = 0;
+    const batches = Math.ceil(ingestN / batch);
+    await Promise.all(
+      Array.from({ length: streams }, async (_, s) => {
+        for (let k = s; k < batches; k += streams) {
+          const from = base + k * batch;
+          const rows = Array.from({ length: Math.min(batch, base + ingestN - from) }, (_, j) => mk(from + j));
+          const sourceId = isrc[k % isrc.length]!.id;
+          const r = await upsertMentions(db, { businessId: ib.id, sourceId, rows });
+          written += r.inserted;
+        }
+      }),
     );
+    const ingestS = (performance.now() - t) / 1000;
+    log(
+      `ingest path, ${streams} stream${streams > 1 ? "s" : ""}: ${written.toLocaleString("en")} mentions in ${ingestS.toFixed(2)} s = ${Math.round(written / ingestS).toLocaleString("en")} mentions/s (batches of ${batch}, upsert + analyses + rollups)`,
+    );
+  }
 
   // ---- endpoints under load -------------------------------------------------
   const env = parseEnv({ LOG_LEVEL: "silent", DATABASE_URL: url.toString() });

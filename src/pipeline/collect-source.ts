@@ -94,7 +94,7 @@ export async function collectSource(
     const warnings = [...(result.warnings ?? [])];
     // Alert rules run before the run is marked finished, so "finished" means everything is done;
     // a failing rule is reported on the run and does not undo (or re-run) the collection.
-    if (deps.afterWrite && written.written.length > 0) {
+    if (deps.afterWrite && written.inserted + written.updated > 0) {
       try {
         await deps.afterWrite({ businessId: source.businessId, sourceId: source.id, result: written });
       } catch (err) {

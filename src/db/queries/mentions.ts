@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { MentionKind, SourceKind } from "../../collect/types.ts";
 import type { MentionRecord, StoredAnalysis } from "../../domain.ts";
+import { notFound } from "../../errors.ts";
 import type { Db } from "../client.ts";
 import { mentions } from "../schema/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
-import { pgArray } from "./pg-array.ts";
+import { type ArrayValue, pgArrayOf } from "./pg-array.ts";
 import { refreshRollups, rollupIncrementCtes, utcDay } from "./rollups.ts";
 import { rowsOf } from "./rows.ts";
 
@@ -34,8 +35,8 @@ export interface UpsertResult {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Ids of rows written (inserted or changed), with their time-axis day, for rollups and alerts. */
-  written: Array<{ id: string; occurredAt: Date; inserted: boolean }>;
+  /** UTC days (YYYY-MM-DD) of changed rows, before and after the change. */
+  editedDays: string[];
 }
 
 /**
@@ -49,7 +50,7 @@ export async function upsertMentions(
   db: Db,
   params: { businessId: string; sourceId: string; rows: MentionInput[]; now?: Date },
 ): Promise<UpsertResult> {
-  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, written: [] };
+  const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, editedDays: [] };
   // The same external id twice in one batch would make ON CONFLICT touch a row twice.
   const unique = [...new Map(params.rows.map((r) => [r.externalId, r])).values()];
   const now = params.now ?? new Date();
@@ -64,22 +65,19 @@ export async function upsertMentions(
       // record (cursor, counts) commits synchronously afterwards, which flushes them first, so
       // a lost batch is a lost run that the next collection repeats (the upsert is idempotent).
       await t.execute(sql`select set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`);
+      // The source row is locked for the batch: it exists, and a concurrent delete waits for
+      // this commit and then removes these mentions too (mentions have no per-row foreign key).
+      const source = rowsOf(await t.execute(sql`select 1 from sources where id = ${params.sourceId} for key share`));
+      if (source.length === 0) throw notFound("source");
       // One statement per batch: the mentions, their analyses and the rollup increments of
       // the new rows are written together from one array parameter per column (far cheaper
       // than thousands of bind parameters or a JSON document expanded row by row, and the
       // same statement on both drivers).
       const stamp = now.toISOString();
-      const rows = chunk.map((r) => toRow(r, now));
       const columns = INPUT_COLUMNS.map(
-        ([name, type]) => sql`${pgArray(rows.map((row) => row[name]))}::${sql.raw(type)}[]`,
+        ([, type, get]) => sql`${pgArrayOf(chunk, (r) => get(r, now))}::${sql.raw(type)}[]`,
       );
-      const written = rowsOf<{
-        id: string;
-        external_id: string;
-        occurred_at: string | Date;
-        inserted: boolean;
-        prev: string | Date | null;
-      }>(
+      const [summary] = rowsOf<{ inserted: number; updated: number; days: string | null }>(
         await t.execute(sql`
           with input as (
             select * from unnest(${sql.join(columns, sql`, `)})
@@ -127,118 +125,68 @@ export async function upsertMentions(
             select business_id, source_id, lang, occurred_at, rating_value, rating_best, rating_worst,
               a_score as sentiment_score, a_label as sentiment_label, a_emotions as emotions, a_aspects as aspects
             from written where inserted`)}
-          select w.id, w.external_id, w.occurred_at, w.inserted, p.occurred_at as prev
+          select count(*) filter (where w.inserted)::int as inserted, count(*) filter (where not w.inserted)::int as updated,
+            (select string_agg(distinct to_char(d at time zone 'UTC', 'YYYY-MM-DD'), ',')
+             from unnest(array_agg(w.occurred_at) filter (where not w.inserted)
+               || array_agg(p.occurred_at) filter (where not w.inserted and p.occurred_at is not null)) d) as days
           from written w left join previous p on p.external_id = w.external_id`),
       );
-      // New rows are added to the rollups as increments; the days of edited rows (old and
-      // new day) are recomputed afterwards, which also covers new rows on those days.
-      const editedDays: string[] = [];
-      for (const w of written) {
-        const inserted = w.inserted === true || (w.inserted as unknown) === "t";
-        const occurredAt = new Date(w.occurred_at);
-        if (inserted) {
-          result.inserted++;
-        } else {
-          result.updated++;
-          editedDays.push(utcDay(occurredAt));
-          if (w.prev) editedDays.push(utcDay(new Date(w.prev)));
-        }
-        result.written.push({ id: w.id, occurredAt, inserted });
-      }
-      result.unchanged += chunk.length - written.length;
+      // New rows were added to the rollups as increments; the days of edited rows (old and
+      // new day) are recomputed now, which also covers new rows on those days.
+      const inserted = Number(summary?.inserted ?? 0);
+      const updated = Number(summary?.updated ?? 0);
+      const editedDays = summary?.days ? summary.days.split(",") : [];
+      result.inserted += inserted;
+      result.updated += updated;
+      result.unchanged += chunk.length - inserted - updated;
+      result.editedDays.push(...editedDays);
       if (editedDays.length > 0) await refreshRollups(t, { sourceId: params.sourceId, days: editedDays });
     });
   }
   return result;
 }
 
+type Get = (r: MentionInput, now: Date) => ArrayValue;
 const iso = (d?: Date | null) => (d ? d.toISOString() : null);
+const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
 
-function toRow(r: MentionInput, now: Date) {
-  return {
-    // Time-ordered ids (UUIDv7): new rows land at the right edge of the primary key
-    // indexes of mentions and analyses instead of on random pages. An existing row keeps its id.
-    id: uuidv7(),
-    external_id: r.externalId,
-    content_hash: r.contentHash,
-    kind: r.kind,
-    url: r.url ?? null,
-    title: r.title ?? null,
-    text: r.text,
-    lang: r.lang ?? r.analysis?.lang ?? null,
-    rating_value: r.rating?.value ?? null,
-    rating_best: r.rating?.best ?? null,
-    rating_worst: r.rating?.worst ?? null,
-    author_pseudonym: r.authorPseudonym ?? null,
-    author_display_name: r.authorDisplayName ?? null,
-    // A date in the future is a source's error (or a time zone slip): it is capped at collection time.
-    published_at: iso(r.publishedAt && r.publishedAt > now ? now : r.publishedAt),
-    source_updated_at: iso(r.sourceUpdatedAt),
-    experienced_at: iso(r.experiencedAt),
-    reply_text: r.replyText ?? null,
-    reply_at: iso(r.replyAt),
-    engagement: r.engagement ? JSON.stringify(r.engagement) : null,
-    ...(r.analysis ? analysisRow(r.analysis) : NO_ANALYSIS),
-  };
-}
-
-function analysisRow(a: StoredAnalysis) {
-  return {
-    a_version: a.version,
-    a_lang: a.lang,
-    a_score: a.sentimentScore,
-    a_label: a.sentimentLabel,
-    a_confidence: a.confidence,
-    a_emotions: JSON.stringify(a.emotions),
-    a_aspects: JSON.stringify(a.aspects),
-    a_touchpoints: JSON.stringify(a.touchpoints),
-    a_mismatch: a.ratingMismatch,
-  };
-}
-
-const NO_ANALYSIS = {
-  a_version: null,
-  a_lang: null,
-  a_score: null,
-  a_label: null,
-  a_confidence: null,
-  a_emotions: null,
-  a_aspects: null,
-  a_touchpoints: null,
-  a_mismatch: null,
-};
-
-/** The batch's columns, in the order of the `input` CTE, with their SQL types. */
-const INPUT_COLUMNS = [
-  ["id", "uuid"],
-  ["external_id", "text"],
-  ["content_hash", "text"],
-  ["kind", "text"],
-  ["url", "text"],
-  ["title", "text"],
-  ["text", "text"],
-  ["lang", "text"],
-  ["rating_value", "real"],
-  ["rating_best", "real"],
-  ["rating_worst", "real"],
-  ["author_pseudonym", "text"],
-  ["author_display_name", "text"],
-  ["published_at", "timestamptz"],
-  ["source_updated_at", "timestamptz"],
-  ["experienced_at", "timestamptz"],
-  ["reply_text", "text"],
-  ["reply_at", "timestamptz"],
-  ["engagement", "jsonb"],
-  ["a_version", "text"],
-  ["a_lang", "text"],
-  ["a_score", "real"],
-  ["a_label", "text"],
-  ["a_confidence", "real"],
-  ["a_emotions", "jsonb"],
-  ["a_aspects", "jsonb"],
-  ["a_touchpoints", "jsonb"],
-  ["a_mismatch", "boolean"],
-] as const satisfies ReadonlyArray<readonly [keyof ReturnType<typeof toRow>, string]>;
+/**
+ * The batch's columns, in the order of the `input` CTE: name, SQL type, and how a
+ * mention gives its value. Each column is written straight into its array literal.
+ */
+const INPUT_COLUMNS: ReadonlyArray<readonly [string, string, Get]> = [
+  // Time-ordered ids (UUIDv7): new rows land at the right edge of the primary key indexes of
+  // mentions and analyses instead of on random pages. An existing row keeps its id.
+  ["id", "uuid", () => uuidv7()],
+  ["external_id", "text", (r) => r.externalId],
+  ["content_hash", "text", (r) => r.contentHash],
+  ["kind", "text", (r) => r.kind],
+  ["url", "text", (r) => r.url],
+  ["title", "text", (r) => r.title],
+  ["text", "text", (r) => r.text],
+  ["lang", "text", (r) => r.lang ?? r.analysis?.lang],
+  ["rating_value", "real", (r) => r.rating?.value],
+  ["rating_best", "real", (r) => r.rating?.best],
+  ["rating_worst", "real", (r) => r.rating?.worst],
+  ["author_pseudonym", "text", (r) => r.authorPseudonym],
+  ["author_display_name", "text", (r) => r.authorDisplayName],
+  // A date in the future is a source's error (or a time zone slip): it is capped at collection time.
+  ["published_at", "timestamptz", (r, now) => iso(r.publishedAt && r.publishedAt > now ? now : r.publishedAt)],
+  ["source_updated_at", "timestamptz", (r) => iso(r.sourceUpdatedAt)],
+  ["experienced_at", "timestamptz", (r) => iso(r.experiencedAt)],
+  ["reply_text", "text", (r) => r.replyText],
+  ["reply_at", "timestamptz", (r) => iso(r.replyAt)],
+  ["engagement", "jsonb", (r) => json(r.engagement)],
+  ["a_version", "text", (r) => r.analysis?.version],
+  ["a_lang", "text", (r) => r.analysis?.lang],
+  ["a_score", "real", (r) => r.analysis?.sentimentScore],
+  ["a_label", "text", (r) => r.analysis?.sentimentLabel],
+  ["a_confidence", "real", (r) => r.analysis?.confidence],
+  ["a_emotions", "jsonb", (r) => json(r.analysis?.emotions)],
+  ["a_aspects", "jsonb", (r) => json(r.analysis?.aspects)],
+  ["a_touchpoints", "jsonb", (r) => json(r.analysis?.touchpoints)],
+  ["a_mismatch", "boolean", (r) => r.analysis?.ratingMismatch],
+];
 
 /** Columns of a mention with its source and analysis, as one raw select (the hot read path of three endpoints). */
 const SELECT_MENTION = sql`

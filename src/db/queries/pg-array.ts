@@ -10,15 +10,21 @@ const NEEDS_ESCAPE = /["\\]/;
 
 /** Every element quoted (so empty strings, spaces, commas and braces survive); null → NULL. */
 export function pgArray(values: readonly ArrayValue[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) parts[i] = "NULL";
+  return pgArrayOf(values, (v) => v);
+}
+
+/** The array literal of `get` over `items`, without an intermediate array of values. */
+export function pgArrayOf<T>(items: readonly T[], get: (item: T) => ArrayValue): string {
+  let out = "{";
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ",";
+    const v = get(items[i]!);
+    if (v === null || v === undefined) out += "NULL";
+    else if (typeof v === "string") out += NEEDS_ESCAPE.test(v) ? `"${v.replace(/["\\]/g, "\\$&")}"` : `"${v}"`;
     else if (typeof v === "number") {
       if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
-      parts[i] = String(v);
-    } else if (typeof v === "boolean") parts[i] = v ? "t" : "f";
-    else parts[i] = NEEDS_ESCAPE.test(v) ? `"${v.replace(/["\\]/g, "\\$&")}"` : `"${v}"`;
+      out += v;
+    } else out += v ? "t" : "f";
   }
-  return `{${parts.join(",")}}`;
+  return `${out}}`;
 }

@@ -1,12 +1,10 @@
 import { boolean, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { StoredAnalysis } from "../../domain.ts";
-import { mentions } from "./mentions.ts";
 
 /** 1:1 with mentions. `version` is the analyser version, so old rows can be re-scored. */
 export const analyses = pgTable("analyses", {
-  mentionId: uuid()
-    .primaryKey()
-    .references(() => mentions.id, { onDelete: "cascade" }),
+  /** Deleted with its mention by a statement-level trigger (migration 0006), not a per-row key check. */
+  mentionId: uuid().primaryKey(),
   version: text().notNull(),
   lang: text().notNull(),
   sentimentScore: real().notNull(),

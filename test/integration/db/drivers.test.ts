@@ -1,8 +1,16 @@
+import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { type Database, openDatabase } from "../../../src/db/client.ts";
 import { createBusiness } from "../../../src/db/queries/businesses.ts";
-import { countMentions, listMentions, type MentionInput, upsertMentions } from "../../../src/db/queries/mentions.ts";
-import { acquireLease, createSource, releaseLease } from "../../../src/db/queries/sources.ts";
+import {
+  countMentions,
+  deleteMentions,
+  listMentions,
+  type MentionInput,
+  upsertMentions,
+} from "../../../src/db/queries/mentions.ts";
+import { rowsOf } from "../../../src/db/queries/rows.ts";
+import { acquireLease, createSource, deleteSource, releaseLease } from "../../../src/db/queries/sources.ts";
 
 function mention(i: number, text = `review number ${i}`): MentionInput {
   return {
@@ -105,6 +113,40 @@ describe.each([
       expect(stored?.title).toBe(r.title);
       expect(stored?.analysis?.aspects[0]?.evidence).toEqual(r.analysis.aspects[0]?.evidence);
     });
+  });
+
+  it("deleting a source, a business or mentions removes their mentions and analyses", async () => {
+    const database = await open();
+    opened.push(database);
+    await database.migrate();
+    const { db } = database;
+    const count = async (table: "mentions" | "analyses") =>
+      Number(
+        rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n,
+      );
+    const before = { mentions: await count("mentions"), analyses: await count("analyses") };
+    const business = await createBusiness(db, { name: "Cascade check" });
+    const s1 = await createSource(db, { businessId: business.id, kind: "feed", url: "https://x.example/c1" });
+    const s2 = await createSource(db, { businessId: business.id, kind: "feed", url: "https://x.example/c2" });
+    const rows = Array.from({ length: 10 }, (_, i) => mention(i));
+    await upsertMentions(db, { businessId: business.id, sourceId: s1.id, rows });
+    await upsertMentions(db, { businessId: business.id, sourceId: s2.id, rows });
+    expect(await count("analyses")).toBe(before.analyses + 20);
+
+    expect(await deleteMentions(db, { sourceId: s1.id, externalIds: ["ext-0", "ext-1"] })).toBe(2);
+    expect(await count("mentions")).toBe(before.mentions + 18);
+    expect(await count("analyses")).toBe(before.analyses + 18);
+    await deleteSource(db, s1.id);
+    expect(await count("mentions")).toBe(before.mentions + 10);
+    expect(await count("analyses")).toBe(before.analyses + 10);
+    await db.execute(sql`delete from businesses where id = ${business.id}`);
+    expect(await count("mentions")).toBe(before.mentions);
+    expect(await count("analyses")).toBe(before.analyses);
+    // Writing into a source that no longer exists is refused, not stored as orphans.
+    await expect(upsertMentions(db, { businessId: business.id, sourceId: s2.id, rows })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await count("mentions")).toBe(before.mentions);
   });
 
   it("gives a source's lease to one owner at a time", async () => {
