@@ -23,10 +23,10 @@ const SUM_COLUMNS = [
   ...EMOTIONS.flatMap((e) => [`e_${e}_n`, `e_${e}_sum`]),
 ];
 const SUMS = SUM_COLUMNS.map((c) => `sum(${c})`).join(", ");
-const emotionAggs = EMOTIONS.flatMap((e) => [
-  `count(*) filter (where emotions ? '${e}')`,
-  `coalesce(sum((emotions->>'${e}')::float8), 0)`,
-]).join(",\n      ");
+// Each emotion's intensity is read from the JSON once per mention (rollup_base), not once
+// per aggregate and dimension row.
+const emotionColumns = EMOTIONS.map((e) => `(m.emotions->>'${e}')::float8 as "em_${e}"`).join(", ");
+const emotionAggs = EMOTIONS.flatMap((e) => [`count("em_${e}")`, `coalesce(sum("em_${e}"), 0)`]).join(",\n      ");
 
 /**
  * Columns a rollup row is computed from, one row per mention: business_id, source_id,
@@ -54,6 +54,7 @@ function aggregateCtes(input: RollupInput): SQL {
                (m.occurred_at at time zone 'UTC')::date as day,
                m.sentiment_score, m.sentiment_label,
                coalesce(m.emotions, '{}'::jsonb) as emotions, coalesce(m.aspects, '[]'::jsonb) as aspects,
+               ${sql.raw(emotionColumns)},
                case when m.rating_value is null then null
                     else greatest(1, least(5, 1 + 4 * (m.rating_value - coalesce(m.rating_worst, 1))
                              / nullif(coalesce(m.rating_best, 5) - coalesce(m.rating_worst, 1), 0))) end as r5
