@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getBusiness } from "../../db/queries/businesses.ts";
 import { listMentions } from "../../db/queries/mentions.ts";
+import { notFound } from "../../errors.ts";
 import type { AppDeps, AppEnv } from "../context.ts";
 import { IdParam, MentionSchema, Pagination, problems, toMentionJson } from "../schemas.ts";
 
@@ -35,15 +36,12 @@ export function registerMentionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const { id } = c.req.valid("param");
       const q = c.req.valid("query");
-      // The existence check and the page are read concurrently (one wait instead of two);
-      // an unknown business still answers 404 before any other error.
-      const [business, page] = await Promise.allSettled([
-        getBusiness(deps.db, id),
-        listMentions(deps.db, { businessId: id, ...q }),
-      ]);
-      if (business.status === "rejected") throw business.reason;
-      if (page.status === "rejected") throw page.reason;
-      return c.json({ items: page.value.items.map(toMentionJson), nextCursor: page.value.nextCursor }, 200);
+      const page = await listMentions(deps.db, { businessId: id, ...q }).catch(async (err: unknown) => {
+        await getBusiness(deps.db, id); // an unknown business answers 404 before a bad cursor's 400
+        throw err;
+      });
+      if (!page.businessExists) throw notFound("business");
+      return c.json({ items: page.items.map(toMentionJson), nextCursor: page.nextCursor }, 200);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { getBusiness, listCompetitors } from "../../db/queries/businesses.ts";
-import { trendSums } from "../../db/queries/trends.ts";
+import { trendSumsOfWindows } from "../../db/queries/trends.ts";
 import { ASPECTS, EMOTIONS } from "../../domain.ts";
 import { AppError } from "../../errors.ts";
 import { buildSeries, delta, previousWindow, totals } from "../../reports/trends.ts";
@@ -98,14 +98,11 @@ export function registerTrendRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { from, to } = resolveWindow(q, deps.now?.() ?? new Date());
       const filters = { bucket: q.bucket, sourceId: q.source, lang: q.lang, aspect: q.aspect, emotion: q.emotion };
       const prev = q.compare === "previous" ? previousWindow(from, to) : null;
-      // The comparison window is read concurrently with the main one (two connections, one wait).
-      const listed = q.with === "competitors" ? listCompetitors(deps.db, id) : Promise.resolve([]);
-      const [competitors, rows, prevRows] = await Promise.all([
-        listed,
-        listed.then((competitors) =>
-          trendSums(deps.db, { ...filters, businessIds: [id, ...competitors.map((b) => b.id)], from, to }),
-        ),
-        prev ? trendSums(deps.db, { ...filters, businessIds: [id], ...prev }) : null,
+      const competitors = q.with === "competitors" ? await listCompetitors(deps.db, id) : [];
+      // The period (with competitors) and its comparison window in one statement.
+      const [rows = [], prevRows] = await trendSumsOfWindows(deps.db, { ...filters, businessIds: [id] }, [
+        { from, to, businessIds: [id, ...competitors.map((b) => b.id)] },
+        ...(prev ? [{ ...prev, businessIds: [id] }] : []),
       ]);
       // Rows prove the business exists; only an empty window needs the existence check (404).
       if (rows.length === 0) await getBusiness(deps.db, id);

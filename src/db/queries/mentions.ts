@@ -274,11 +274,14 @@ function mentionFilters(params: { businessId: string | null; from?: Date; to?: D
   return conds;
 }
 
-/** Newest first, keyset-paginated on (occurred_at, id). */
+/**
+ * Newest first, keyset-paginated on (occurred_at, id). One round trip also says
+ * whether the business exists (an empty page of an unknown business is a 404).
+ */
 export async function listMentions(
   db: Db,
   params: { businessId: string; limit: number; cursor?: string; from?: Date; to?: Date; sourceId?: string },
-): Promise<{ items: Array<MentionRecord & { occurredAt: Date }>; nextCursor: string | null }> {
+): Promise<{ items: Array<MentionRecord & { occurredAt: Date }>; nextCursor: string | null; businessExists: boolean }> {
   const conds = mentionFilters({ ...params, sourceIds: params.sourceId ? [params.sourceId] : undefined });
   if (params.cursor) {
     const c = decodeCursor(params.cursor);
@@ -287,15 +290,19 @@ export async function listMentions(
       sql`(m.occurred_at < ${at}::timestamptz or (m.occurred_at = ${at}::timestamptz and m.id < ${c.id}::uuid))`,
     );
   }
-  const rows = rowsOf<RawMentionRow>(
-    await db.execute(
-      sql`${SELECT_MENTION} where ${sql.join(conds, sql` and `)} order by m.occurred_at desc nulls last, m.id desc nulls last limit ${params.limit + 1}`,
-    ),
+  const rows = rowsOf<RawMentionRow & { business_exists: boolean | string }>(
+    await db.execute(sql`
+      select b.business_exists, p.* from (select exists(select 1 from businesses where id = ${params.businessId}) as business_exists) b
+      left join (${SELECT_MENTION} where ${sql.join(conds, sql` and `)}
+        order by m.occurred_at desc nulls last, m.id desc nulls last limit ${params.limit + 1}) p on true
+      order by p.occurred_at desc nulls last, p.id desc nulls last`),
   );
-  const items = rows.slice(0, params.limit).map(toRecord);
+  const found = rows.filter((r) => r.id != null);
+  const items = found.slice(0, params.limit).map(toRecord);
   const last = items.at(-1);
-  const nextCursor = rows.length > params.limit && last ? encodeCursor(last.occurredAt, last.id) : null;
-  return { items, nextCursor };
+  const nextCursor = found.length > params.limit && last ? encodeCursor(last.occurredAt, last.id) : null;
+  const flag = rows[0]?.business_exists;
+  return { items, nextCursor, businessExists: flag === true || flag === "t" };
 }
 
 /** All mentions of a business (or of every business: null) in a window, newest first, bounded by `max`. */
@@ -353,9 +360,13 @@ export async function loadPickedMentions(
   ctes: import("drizzle-orm").SQL,
 ): Promise<{ mentions: Array<MentionRecord & { occurredAt: Date }>; extra: unknown }> {
   const rows = rowsOf<RawMentionRow & { extra_value: unknown }>(
+    // The extra value rides on the first row only: it can be large (every business).
     await db.execute(sql`with ${ctes}
-      select e.value as extra_value, x.* from extra e
-      left join (${SELECT_MENTION} where m.id in (select id from picked)) x on true
+      select case when x.first is not false then e.value end as extra_value, x.* from extra e
+      left join (
+        select p.*, row_number() over (order by p.occurred_at desc, p.id desc) = 1 as first
+        from (${SELECT_MENTION} where m.id in (select id from picked)) p
+      ) x on true
       order by x.occurred_at desc nulls last, x.id desc nulls last`),
   );
   return {

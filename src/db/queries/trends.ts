@@ -26,74 +26,92 @@ const emotionSelect = EMOTIONS.map(
   (e) => `sum(e_${e}_n)::int as "e_${e}_n", sum(e_${e}_sum)::float8 as "e_${e}_sum"`,
 ).join(", ");
 
+export interface TrendParams {
+  businessIds: string[];
+  bucket: Bucket;
+  from: string;
+  to: string;
+  sourceId?: string;
+  lang?: string;
+  aspect?: string;
+  emotion?: string;
+}
+
 /**
- * Sums per business and bucket, read from rollups_daily only (never the raw
+ * Sums per business and bucket, read from the rollup tables only (never the raw
  * mentions). `aspect` / `emotion` filters read the rows of that dimension.
  */
-export async function trendSums(
+export async function trendSums(db: Db, params: TrendParams): Promise<TrendSums[]> {
+  const [rows] = await trendSumsOfWindows(db, params, [{ from: params.from, to: params.to }]);
+  return rows ?? [];
+}
+
+/**
+ * The same sums for several windows (a period and the one it is compared with) in one
+ * statement: one round trip however many windows.
+ */
+export async function trendSumsOfWindows(
   db: Db,
-  params: {
-    businessIds: string[];
-    bucket: Bucket;
-    from: string;
-    to: string;
-    sourceId?: string;
-    lang?: string;
-    aspect?: string;
-    emotion?: string;
-  },
-): Promise<TrendSums[]> {
+  params: Omit<TrendParams, "from" | "to">,
+  windows: Array<{ from: string; to: string; businessIds?: string[] }>,
+): Promise<TrendSums[][]> {
   const dimKind = params.aspect ? "aspect" : params.emotion ? "emotion" : "all";
   const dimValue = params.aspect ?? params.emotion ?? "";
   const bucket = sql.raw(`'${params.bucket}'`);
-  const ids = sql.join(
-    params.businessIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const filters = sql`business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
+  const sources = windows.map((w, i) => {
+    const ids = sql.join(
+      (w.businessIds ?? params.businessIds).map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const filters = sql`business_id in (${ids}) and dim_kind = ${dimKind} and dim_value = ${dimValue}
       ${params.sourceId ? sql`and source_id = ${params.sourceId}` : sql``}
       ${params.lang ? sql`and lang = ${params.lang}` : sql``}`;
-  const firstFull = monthCeil(params.from);
-  const lastFull = monthFloor(params.to);
-  // Whole months inside the window come from the monthly table; the partial months at
-  // either end from the daily rows. Dimension filters read the daily dimension table.
-  const source =
-    params.bucket === "month" && dimKind === "all" && firstFull < lastFull
+    const firstFull = monthCeil(w.from);
+    const lastFull = monthFloor(w.to);
+    const n = sql.raw(String(i));
+    // Whole months inside the window come from the monthly table; the partial months at
+    // either end from the daily rows. Dimension filters read the daily dimension table.
+    return params.bucket === "month" && dimKind === "all" && firstFull < lastFull
       ? sql`
-        select * from rollups_monthly where ${filters} and day >= ${firstFull}::date and day < ${lastFull}::date
+        select ${n} as w, * from rollups_monthly where ${filters} and day >= ${firstFull}::date and day < ${lastFull}::date
         union all
-        select * from rollups_daily where ${filters}
-          and ((day >= ${params.from}::date and day < ${firstFull}::date) or (day >= ${lastFull}::date and day < ${params.to}::date))`
+        select ${n}, * from rollups_daily where ${filters}
+          and ((day >= ${w.from}::date and day < ${firstFull}::date) or (day >= ${lastFull}::date and day < ${w.to}::date))`
       : sql`
-        select * from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
-        where ${filters} and day >= ${params.from}::date and day < ${params.to}::date`;
+        select ${n} as w, * from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
+        where ${filters} and day >= ${w.from}::date and day < ${w.to}::date`;
+  });
   const result = await db.execute(sql`
-    select business_id as "businessId", to_char(date_trunc(${bucket}, day), 'YYYY-MM-DD') as t,
+    select w, business_id as "businessId", to_char(date_trunc(${bucket}, day), 'YYYY-MM-DD') as t,
       sum(count)::int as count, sum(sentiment_sum)::float8 as "sentimentSum",
       sum(positive)::int as positive, sum(neutral)::int as neutral, sum(negative)::int as negative,
       sum(rating_count)::int as "ratingCount", sum(rating_sum)::float8 as "ratingSum",
       sum(promoters)::int as promoters, sum(passives)::int as passives, sum(detractors)::int as detractors,
       ${sql.raw(emotionSelect)}
-    from (${source}) r
-    group by 1, 2
-    order by 1, 2`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
-    businessId: String(r.businessId),
-    t: String(r.t),
-    count: Number(r.count),
-    sentimentSum: Number(r.sentimentSum),
-    positive: Number(r.positive),
-    neutral: Number(r.neutral),
-    negative: Number(r.negative),
-    ratingCount: Number(r.ratingCount),
-    ratingSum: Number(r.ratingSum),
-    promoters: Number(r.promoters),
-    passives: Number(r.passives),
-    detractors: Number(r.detractors),
-    emotions: Object.fromEntries(
-      EMOTIONS.map((e) => [e, { n: Number(r[`e_${e}_n`] ?? 0), sum: Number(r[`e_${e}_sum`] ?? 0) }]),
-    ),
-  }));
+    from (${sql.join(sources, sql` union all `)}) r
+    group by 1, 2, 3
+    order by 1, 2, 3`);
+  const out: TrendSums[][] = windows.map(() => []);
+  for (const r of rowsOf<Record<string, unknown>>(result)) {
+    out[Number(r.w)]?.push({
+      businessId: String(r.businessId),
+      t: String(r.t),
+      count: Number(r.count),
+      sentimentSum: Number(r.sentimentSum),
+      positive: Number(r.positive),
+      neutral: Number(r.neutral),
+      negative: Number(r.negative),
+      ratingCount: Number(r.ratingCount),
+      ratingSum: Number(r.ratingSum),
+      promoters: Number(r.promoters),
+      passives: Number(r.passives),
+      detractors: Number(r.detractors),
+      emotions: Object.fromEntries(
+        EMOTIONS.map((e) => [e, { n: Number(r[`e_${e}_n`] ?? 0), sum: Number(r[`e_${e}_sum`] ?? 0) }]),
+      ),
+    });
+  }
+  return out;
 }
 
 /** First day of the month of `day` (YYYY-MM-DD), or of the next month when `day` is not a first. */
