@@ -5,7 +5,7 @@ import { createBusiness } from "../../../src/db/queries/businesses.ts";
 import { deleteMentions, type MentionInput, upsertMentions } from "../../../src/db/queries/mentions.ts";
 import { rowsOf } from "../../../src/db/queries/rows.ts";
 import { createSource, deleteSource } from "../../../src/db/queries/sources.ts";
-import { trendSums } from "../../../src/db/queries/trends.ts";
+import { trendSums, trendSumsOfWindows } from "../../../src/db/queries/trends.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -106,5 +106,30 @@ describe("rollups reconcile with raw rows", () => {
     expect((await trendSums(db, { ...q, lang: "fr" }))[0]?.count).toBe(20);
     expect((await trendSums(db, { ...q, sourceId: s.id }))[0]?.count).toBe(40);
     expect(await trendSums(db, { ...q, emotion: "fear" })).toEqual([]);
+  });
+
+  it("reads several windows in one statement, each equal to its own query", async () => {
+    const { db } = database;
+    const a = await createBusiness(db, { name: "Window A" });
+    const c = await createBusiness(db, { name: "Window C" });
+    for (const [b, n] of [
+      [a, 50],
+      [c, 20],
+    ] as const) {
+      const s = await createSource(db, { businessId: b.id, kind: "feed", url: `https://w.example/${b.id}` });
+      // Days 1..56 of March: February 26th onward spills into April, so windows straddle months.
+      const rows = Array.from({ length: n }, (_, i) => ({ ...m(i, 1 + ((i * 7) % 56)), externalId: `w${i}` }));
+      await upsertMentions(db, { businessId: b.id, sourceId: s.id, rows });
+    }
+    for (const bucket of ["day", "week", "month"] as const) {
+      const current = { from: "2026-03-15", to: "2026-04-20", businessIds: [a.id, c.id] };
+      const previous = { from: "2026-02-07", to: "2026-03-15", businessIds: [a.id] };
+      const [got1, got2] = await trendSumsOfWindows(db, { bucket, businessIds: [a.id] }, [current, previous]);
+      expect(got1).toEqual(await trendSums(db, { bucket, ...current }));
+      expect(got2).toEqual(await trendSums(db, { bucket, ...previous }));
+      expect(got1!.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(0);
+      expect(got2!.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(0);
+      expect(new Set(got2!.map((r) => r.businessId))).toEqual(new Set([a.id]));
+    }
   });
 });
