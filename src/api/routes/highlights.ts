@@ -1,22 +1,27 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { findBusiness, getBusiness, listBusinesses } from "../../db/queries/businesses.ts";
-import { sourcesFirstSeen } from "../../db/queries/highlights.ts";
-import { loadMentions } from "../../db/queries/mentions.ts";
+import { getBusiness, listBusinesses } from "../../db/queries/businesses.ts";
+import { highlightFacts, sourcesFirstSeen } from "../../db/queries/highlights.ts";
+import { notFound } from "../../errors.ts";
 import {
+  DEFAULT_HIGHLIGHT_OPTIONS,
   HIGHLIGHT_FORMATS,
   HighlightsQuery,
   itemsSince,
   previousPeriod,
   renderHighlights,
   resolvePeriod,
-  selectHighlights,
+  selectHighlightsFromFacts,
 } from "../../reports/highlights/index.ts";
 import type { AppDeps, AppEnv } from "../context.ts";
 import { IdParam, problems } from "../schemas.ts";
 
 /** Upper bound of mentions read for one highlights request (a period of a very busy business is sampled newest first). */
 const MAX_MENTIONS = 20_000;
+
+function notFoundBusiness(): never {
+  throw notFound("business");
+}
 
 const responses = {
   200: {
@@ -39,28 +44,40 @@ export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const now = deps.now?.() ?? new Date();
     const period = resolvePeriod(q, now);
     const prev = previousPeriod(period);
-    const businesses = businessId
-      ? [await getBusiness(deps.db, businessId)]
-      : await listBusinesses(deps.db, { limit: 1_000, offset: 0 });
-    const [mentions, previousMentions, sources] = await Promise.all([
-      loadMentions(deps.db, { businessId, from: period.from, to: period.to, max: MAX_MENTIONS }),
-      // The previous period only feeds aspect comparisons: no texts needed.
-      loadMentions(deps.db, { businessId, from: prev.from, to: prev.to, max: MAX_MENTIONS, light: true }),
-      sourcesFirstSeen(deps.db, { businessIds: businessId ? [businessId] : undefined }),
+    // One statement aggregates the period and returns only the mentions that can become a quote
+    // (plus the business and its sources); the selection then applies the exact rules (see highlightFacts).
+    const [loaded, everyone] = await Promise.all([
+      period.to.getTime() > period.from.getTime()
+        ? highlightFacts(deps.db, {
+            businessId,
+            from: period.from,
+            to: period.to,
+            previous: prev,
+            max: MAX_MENTIONS,
+            options: DEFAULT_HIGHLIGHT_OPTIONS,
+          })
+        : null,
+      businessId ? null : listBusinesses(deps.db, { limit: 1_000, offset: 0 }),
     ]);
-    const all = selectHighlights({
+    const facts = loaded?.facts ?? { candidates: [], aspects: new Map(), volume: new Map() };
+    const sources = loaded
+      ? loaded.sources
+      : await sourcesFirstSeen(deps.db, { businessIds: businessId ? [businessId] : undefined });
+    const businesses = businessId
+      ? [loaded ? (loaded.business ?? notFoundBusiness()) : await getBusiness(deps.db, businessId)]
+      : (everyone ?? []);
+    const all = selectHighlightsFromFacts({
       from: period.from,
       to: period.to,
       now,
       businesses: businesses.map((b) => ({ id: b.id, name: b.name })),
-      mentions,
-      previousMentions,
+      facts,
       sources,
       locale: q.locale,
     });
     const page = itemsSince(all, q.since, q.limit);
     const base = deps.env.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
-    const name = businessId ? (await findBusiness(deps.db, businessId))?.name : undefined;
+    const name = businessId ? businesses[0]?.name : undefined;
     const rendered = renderHighlights(
       q.format,
       page.items,

@@ -199,22 +199,6 @@ const SELECT_MENTION = sql`
   join sources s on s.id = m.source_id
   left join analyses a on a.mention_id = m.id`;
 
-/**
- * The same columns without texts and evidence: for computations that only need
- * dates, ratings, scores and aspect scores (previous-period comparisons).
- */
-const SELECT_MENTION_LIGHT = sql`
-  select m.id, m.business_id, m.source_id, s.kind as source_kind, s.url as source_url, m.kind, m.external_id, m.url,
-    null as title, '' as text, m.lang, m.rating_value, m.rating_best, m.rating_worst, m.author_pseudonym, m.published_at,
-    m.occurred_at, m.collected_at, m.reply_text, m.reply_at,
-    a.version as a_version, a.lang as a_lang, a.sentiment_score, a.sentiment_label, a.confidence, '{}'::jsonb as emotions,
-    (select coalesce(jsonb_agg(jsonb_build_object('aspect', e->'aspect', 'polarity', e->'polarity', 'score', e->'score',
-       'evidence', '[]'::jsonb)), '[]'::jsonb) from jsonb_array_elements(a.aspects) e) as aspects,
-    '[]'::jsonb as touchpoints, a.rating_mismatch
-  from mentions m
-  join sources s on s.id = m.source_id
-  left join analyses a on a.mention_id = m.id`;
-
 type RawMentionRow = Record<string, unknown>;
 const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 const asJson = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
@@ -308,7 +292,7 @@ export async function listMentions(
 /** All mentions of a business (or of every business: null) in a window, newest first, bounded by `max`. */
 export async function loadMentions(
   db: Db,
-  params: { businessId: string | null; from?: Date; to?: Date; max?: number; sourceIds?: string[]; light?: boolean },
+  params: { businessId: string | null; from?: Date; to?: Date; max?: number; sourceIds?: string[] },
 ): Promise<Array<MentionRecord & { occurredAt: Date }>> {
   const conds = mentionFilters(params);
   const where = conds.length ? sql` where ${sql.join(conds, sql` and `)}` : sql``;

@@ -27,17 +27,21 @@ export {
   renderHighlights,
   toJsonItems,
 } from "./render.ts";
-export { selectHighlights } from "./select.ts";
+export { factsFromMentions, selectHighlights, selectHighlightsFromFacts } from "./select.ts";
 export { aspectSubject, highlightId, highlightUuid } from "./stable-id.ts";
 export {
+  type AspectStats,
   DEFAULT_HIGHLIGHT_OPTIONS,
   type FeedMeta,
   HIGHLIGHT_LOCALES,
   HIGHLIGHT_TYPES,
+  type HighlightFacts,
+  type HighlightFactsInput,
   type HighlightInput,
   type HighlightItem,
   type HighlightLocale,
   type HighlightOptions,
   type HighlightType,
   type KnownSource,
+  type SourceVolume,
 } from "./types.ts";

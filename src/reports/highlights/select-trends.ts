@@ -6,7 +6,14 @@ import type { Aspect, MentionRecord } from "../../domain.ts";
 import { ASPECT_LABELS, formatDate, formatNumber, labelled, SOURCE_KIND_LABELS, TYPE_LABELS } from "./labels.ts";
 import { effectiveDate, inRange } from "./mention-signals.ts";
 import { aspectSubject, highlightId } from "./stable-id.ts";
-import type { HighlightItem, HighlightLocale, HighlightOptions, KnownSource } from "./types.ts";
+import type {
+  AspectStats,
+  HighlightItem,
+  HighlightLocale,
+  HighlightOptions,
+  KnownSource,
+  SourceVolume,
+} from "./types.ts";
 
 interface Ctx {
   businessId: string;
@@ -15,12 +22,6 @@ interface Ctx {
   options: HighlightOptions;
   from: Date;
   to: Date;
-}
-
-interface AspectStats {
-  count: number;
-  sum: number;
-  latest: number;
 }
 
 /** Mean aspect score per aspect; a mention counts once per aspect (its own mean if listed twice). */
@@ -77,10 +78,12 @@ function aspectItem(
 }
 
 /** Aspect with the largest rise and the one with the largest fall, each over minAspectDelta. */
-export function selectAspectMoves(current: MentionRecord[], previous: MentionRecord[], ctx: Ctx): HighlightItem[] {
+export function selectAspectMoves(
+  cur: ReadonlyMap<Aspect, AspectStats>,
+  prev: ReadonlyMap<Aspect, AspectStats>,
+  ctx: Ctx,
+): HighlightItem[] {
   const { minAspectVolume, minAspectDelta } = ctx.options;
-  const cur = aspectStats(current);
-  const prev = aspectStats(previous);
   const moves: Array<{ aspect: Aspect; delta: number; c: AspectStats; p: AspectStats }> = [];
   for (const [aspect, c] of cur) {
     const p = prev.get(aspect);
@@ -111,10 +114,15 @@ function describeSource(s: KnownSource): string {
   return SOURCE_KIND_LABELS[s.kind];
 }
 
+export function sourceVolume(current: MentionRecord[]): SourceVolume {
+  const bySource = new Map<string, number>();
+  for (const m of current) bySource.set(m.sourceId, (bySource.get(m.sourceId) ?? 0) + 1);
+  return { total: current.length, bySource };
+}
+
 /** Sources whose very first mention falls inside the period, busiest first. */
-export function selectNewSources(current: MentionRecord[], sources: KnownSource[], ctx: Ctx): HighlightItem[] {
-  const counts = new Map<string, number>();
-  for (const m of current) counts.set(m.sourceId, (counts.get(m.sourceId) ?? 0) + 1);
+export function selectNewSources(volume: SourceVolume, sources: KnownSource[], ctx: Ctx): HighlightItem[] {
+  const counts = volume.bySource;
   const fresh = sources.filter(
     (s): s is KnownSource & { firstMentionAt: Date } =>
       s.businessId === ctx.businessId && s.firstMentionAt !== null && inRange(s.firstMentionAt, ctx.from, ctx.to),
@@ -140,7 +148,7 @@ export function selectNewSources(current: MentionRecord[], sources: KnownSource[
           : `First mention on ${date}; ${n} mention${n === 1 ? "" : "s"} in this period.`,
       ...(s.url ? { url: s.url } : {}),
       publishedAt: s.firstMentionAt,
-      score: current.length > 0 ? Math.min(1, n / current.length) : 0,
+      score: volume.total > 0 ? Math.min(1, n / volume.total) : 0,
     };
   });
 }

@@ -45,6 +45,42 @@ export interface HighlightInput {
   options?: Partial<HighlightOptions>;
 }
 
+/** An aspect over one period: mentions carrying it, sum of their per-mention means, latest date (epoch ms). */
+export interface AspectStats {
+  count: number;
+  sum: number;
+  latest: number;
+}
+
+/** A business's mentions of the period per source, and in total. */
+export interface SourceVolume {
+  total: number;
+  bySource: ReadonlyMap<string, number>;
+}
+
+/**
+ * What the selection reads of each business's period, so that it can come from
+ * loaded mentions (`selectHighlights`) or from the database's own aggregates
+ * (`selectHighlightsFromFacts`) with the same result.
+ */
+export interface HighlightFacts {
+  /**
+   * Mentions of the period that may become a quote. Every mention of the
+   * period works; so does any subset that still holds every mention the quote
+   * rules would pick. Mentions outside [from, to) or of other businesses are ignored.
+   */
+  candidates: MentionRecord[];
+  /** Per business id: aspect stats of the period and of the comparison period. */
+  aspects: ReadonlyMap<
+    string,
+    { current: ReadonlyMap<Aspect, AspectStats>; previous: ReadonlyMap<Aspect, AspectStats> }
+  >;
+  /** Per business id: the period's mentions per source (absent = none). */
+  volume: ReadonlyMap<string, SourceVolume>;
+}
+
+export type HighlightFactsInput = Omit<HighlightInput, "mentions" | "previousMentions"> & { facts: HighlightFacts };
+
 export interface HighlightOptions {
   /** A quote at least this long is preferred over a shorter one (characters). */
   minQuoteChars: number;
