@@ -6,7 +6,7 @@
  */
 import type { Aspect, Touchpoint } from "../domain.ts";
 import type { CueHit } from "./cues.ts";
-import type { ScoredSentence } from "./sentiment.ts";
+import type { ScoredSentence, Scores } from "./sentiment.ts";
 
 const WINDOW = 7;
 const LOCAL_MIN = 0.3;
@@ -15,14 +15,24 @@ const MIXED_RATIO = 0.3;
 
 type DocAspect = { aspect: Aspect; polarity: "positive" | "negative" | "mixed"; score: number; evidence: string[] };
 
-export function aspectsOf(sentences: ScoredSentence[], hits: CueHit[][]): { doc: DocAspect[]; bySentence: Aspect[][] } {
+// Aspects already counted at a token in the current sentence (a cue with two targets
+// of the same aspect counts once): module-level scratch, the analyser is synchronous.
+const seenAspect: Aspect[] = [];
+const seenTok: number[] = [];
+
+export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySentence: Aspect[][] } {
+  const sentences = sc.sentences;
   const acc = new Map<Aspect, { pos: number; neg: number; evidence: string[] }>();
   const bySentence: Aspect[][] = [];
+  const breaks = sc.breaks;
+  const itemTok = sc.itemTok;
+  const itemVal = sc.itemVal;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as ScoredSentence;
     const found: Aspect[] = [];
-    const seen = new Set<string>();
-    for (const h of hits[i] ?? []) {
+    let seen = 0;
+    for (let hk = s.hitFrom; hk < s.hitTo; hk++) {
+      const h = hits[hk] as CueHit;
       if (h.target.t !== "a") continue;
       const aspect = h.target.name;
       let local = 0;
@@ -30,7 +40,8 @@ export function aspectsOf(sentences: ScoredSentence[], hits: CueHit[][]): { doc:
       // prices are too high" the prices are not praised.
       let segLo = h.tok - WINDOW;
       let segHi = h.tok + h.len + WINDOW;
-      for (const b of s.breaks) {
+      for (let bk = s.breakFrom; bk < s.breakTo; bk++) {
+        const b = breaks[bk] as number;
         if (b < h.tok) segLo = Math.max(segLo, b + 1);
         else if (b >= h.tok + h.len) {
           segHi = Math.min(segHi, b - 1);
@@ -38,29 +49,40 @@ export function aspectsOf(sentences: ScoredSentence[], hits: CueHit[][]): { doc:
         }
       }
       // Items are in token order: start at the first one inside the window.
-      let lo = 0;
-      let hi = s.itemToks.length;
+      let lo = s.itemFrom;
+      let hi = s.itemTo;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((s.itemToks[mid] as number) < segLo) lo = mid + 1;
+        if ((itemTok[mid] as number) < segLo) lo = mid + 1;
         else hi = mid;
       }
-      for (let k = lo; k < s.itemToks.length; k++) {
-        if ((s.itemToks[k] as number) > segHi) break;
-        local += s.itemVals[k] as number;
+      for (let k = lo; k < s.itemTo; k++) {
+        if ((itemTok[k] as number) > segHi) break;
+        local += itemVal[k] as number;
       }
       let v = 0;
       if (Math.abs(local) >= LOCAL_MIN) v = local;
       else if (Math.abs(s.sum) >= SENTENCE_MIN) v = s.sum;
       if (v === 0) continue;
-      const key = `${aspect}:${h.tok}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const a = acc.get(aspect) ?? { pos: 0, neg: 0, evidence: [] };
+      let dup = false;
+      for (let k = 0; k < seen; k++) {
+        if (seenTok[k] === h.tok && seenAspect[k] === aspect) {
+          dup = true;
+          break;
+        }
+      }
+      if (dup) continue;
+      seenAspect[seen] = aspect;
+      seenTok[seen] = h.tok;
+      seen++;
+      let a = acc.get(aspect);
+      if (a === undefined) {
+        a = { pos: 0, neg: 0, evidence: [] };
+        acc.set(aspect, a);
+      }
       if (v > 0) a.pos += v;
       else a.neg -= v;
       if (a.evidence.length < 6) a.evidence.push(`${h.text} (${v > 0 ? "+" : ""}${Math.round(v * 100) / 100})`);
-      acc.set(aspect, a);
       if (!found.includes(aspect)) found.push(aspect);
     }
     bySentence.push(found);
@@ -76,10 +98,12 @@ export function aspectsOf(sentences: ScoredSentence[], hits: CueHit[][]): { doc:
   return { doc, bySentence };
 }
 
-export function touchpointsOf(hits: CueHit[][]): Touchpoint[] {
+/** Touchpoints named by hits[0, n). */
+export function touchpointsOf(hits: CueHit[], n: number): Touchpoint[] {
   const out: Touchpoint[] = [];
-  for (const list of hits) {
-    for (const h of list) if (h.target.t === "p" && !out.includes(h.target.name)) out.push(h.target.name);
+  for (let k = 0; k < n; k++) {
+    const h = hits[k] as CueHit;
+    if (h.target.t === "p" && !out.includes(h.target.name)) out.push(h.target.name);
   }
   return out;
 }

@@ -3,10 +3,12 @@
  * Cues are compiled once into a first-token index, like sentiment phrases.
  */
 import type { Aspect, Emotion, Touchpoint } from "../domain.ts";
+import { type FirstWordIndex, indexBySecond as indexBySecond_ } from "./lexicon.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
 import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
 import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
-import { Kind as Kind_, type Token, tokenize as tokenize_ } from "./tokenize.ts";
+import { Kind as Kind_, type TokenStream, tokenize as tokenize_ } from "./tokenize.ts";
+import type { Vocab } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -14,6 +16,10 @@ const CUES_EN = CUES_EN_;
 const CUES_FR = CUES_FR_;
 const Kind = Kind_;
 const tokenize = tokenize_;
+const indexBySecond = indexBySecond_;
+const WORD = Kind.Word;
+const EMOJI = Kind.Emoji;
+const CLAUSE = Kind.Clause;
 
 type Target = { t: "e"; name: Emotion } | { t: "a"; name: Aspect } | { t: "p"; name: Touchpoint } | { t: "x" };
 
@@ -21,6 +27,8 @@ export interface Cue {
   toks: string[];
   text: string;
   targets: Target[];
+  /** a blocking phrase ("merci de"): shorter cues inside it do not count */
+  blocked: boolean;
 }
 
 export interface CueHit {
@@ -31,9 +39,27 @@ export interface CueHit {
   negated: boolean;
 }
 
+/** The cue hits of one text; the hit records are reused from text to text (they are internal). */
+export class CueHits {
+  n = 0;
+  list: CueHit[] = [];
+  add(tok: number, len: number, text: string, target: Target, negated: boolean): void {
+    const h = this.list[this.n];
+    if (h === undefined) this.list.push({ tok, len, text, target, negated });
+    else {
+      h.tok = tok;
+      h.len = len;
+      h.text = text;
+      h.target = target;
+      h.negated = negated;
+    }
+    this.n++;
+  }
+}
+
 export interface CueIndex {
   lang: "fr" | "en";
-  byFirst: Map<string, Cue[]>;
+  byFirst: Map<string, FirstWordIndex<Cue>>;
   negators: Set<string>;
 }
 
@@ -45,8 +71,9 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
       .map((t) => t.w);
     if (toks.length === 0) return;
     const key = toks.join(" ");
-    const cue = byKey.get(key) ?? { toks, text, targets: [] };
+    const cue = byKey.get(key) ?? { toks, text, targets: [], blocked: false };
     cue.targets.push(target);
+    if (target.t === "x") cue.blocked = true;
     byKey.set(key, cue);
   };
   for (const [name, list] of Object.entries(set.emotions))
@@ -56,14 +83,16 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   for (const [name, list] of Object.entries(set.touchpoints))
     for (const c of list) add(c, { t: "p", name: name as Touchpoint });
   for (const c of set.blocked) add(c, { t: "x" });
-  const byFirst = new Map<string, Cue[]>();
+  const lists = new Map<string, Cue[]>();
   for (const cue of byKey.values()) {
     const first = cue.toks[0] as string;
-    const list = byFirst.get(first) ?? [];
+    const list = lists.get(first) ?? [];
     list.push(cue);
     list.sort((a, b) => b.toks.length - a.toks.length);
-    byFirst.set(first, list);
+    lists.set(first, list);
   }
+  const byFirst = new Map<string, FirstWordIndex<Cue>>();
+  for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
   return { lang, byFirst, negators: new Set(negators) };
 }
 
@@ -107,50 +136,65 @@ export const CUE_INDEX = {
   },
 };
 
-function negatedAt(idx: CueIndex, tokens: Token[], i: number, from: number): boolean {
+function negatedAt(idx: CueIndex, ts: TokenStream, i: number, from: number): boolean {
   for (let k = i - 1; k >= from && k >= i - 3; k--) {
-    const t = tokens[k] as Token;
-    if (t.kind === Kind.Clause) return false;
-    if (t.kind === Kind.Word && (idx.negators.has(t.w) || t.w.endsWith("n't"))) return true;
+    const kind = ts.kind[k];
+    if (kind === CLAUSE) return false;
+    if (kind === WORD) {
+      const w = ts.w[k] as string;
+      if (idx.negators.has(w) || w.endsWith("n't")) return true;
+    }
   }
   return false;
 }
 
-function cuesOf(idx: CueIndex, t: Token): Cue[] | null {
-  const v = t.v;
-  if (v === null) return idx.byFirst.get(t.w) ?? null;
+function cuesOf(idx: CueIndex, v: Vocab): FirstWordIndex<Cue> | null {
   if (idx.lang === "fr") {
-    if (v.cueFr === undefined) v.cueFr = idx.byFirst.get(t.w) ?? null;
-    return v.cueFr;
+    let c = v.cueFr;
+    if (c === undefined) {
+      c = idx.byFirst.get(v.w) ?? null;
+      v.cueFr = c;
+    }
+    return c;
   }
-  if (v.cueEn === undefined) v.cueEn = idx.byFirst.get(t.w) ?? null;
-  return v.cueEn;
+  let c = v.cueEn;
+  if (c === undefined) {
+    c = idx.byFirst.get(v.w) ?? null;
+    v.cueEn = c;
+  }
+  return c;
 }
 
-/** All cue hits in tokens [from, to). */
-export function matchCues(idx: CueIndex, tokens: Token[], from: number, to: number, out: CueHit[]): void {
+/** All cue hits in tokens [from, to), appended to `out`. */
+export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: number, out: CueHits): void {
+  const kinds = ts.kind;
+  const vs = ts.v;
+  const ws = ts.w;
   for (let i = from; i < to; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind !== Kind.Word && t.kind !== Kind.Emoji) continue;
-    const list = cuesOf(idx, t);
-    if (list === null) continue;
+    const kind = kinds[i];
+    if (kind !== WORD && kind !== EMOJI) continue;
+    const ix = cuesOf(idx, vs[i] as Vocab);
+    if (ix === null) continue;
+    const list = ix.indexed && i + 1 < to ? (ix.next.get(ws[i + 1] as string) ?? ix.single) : ix.single;
     let blockedUntil = -1;
-    for (const cue of list) {
-      if (i + cue.toks.length > to) continue;
+    for (let c = 0; c < list.length; c++) {
+      const cue = list[c] as Cue;
+      const toks = cue.toks;
+      if (i + toks.length > to) continue;
       let ok = true;
-      for (let k = 1; k < cue.toks.length; k++) {
-        if ((tokens[i + k] as Token).w !== cue.toks[k]) {
+      for (let k = 1; k < toks.length; k++) {
+        if (ws[i + k] !== toks[k]) {
           ok = false;
           break;
         }
       }
       if (!ok) continue;
-      if (cue.targets.some((x) => x.t === "x")) {
-        blockedUntil = i + cue.toks.length - 1;
+      if (cue.blocked) {
+        blockedUntil = i + toks.length - 1;
         break;
       }
-      const negated = negatedAt(idx, tokens, i, from);
-      for (const target of cue.targets) out.push({ tok: i, len: cue.toks.length, text: cue.text, target, negated });
+      const negated = negatedAt(idx, ts, i, from);
+      for (const target of cue.targets) out.add(i, toks.length, cue.text, target, negated);
     }
     if (blockedUntil > i) i = blockedUntil;
   }

@@ -24,12 +24,12 @@ import {
   NEGATIVITY as NEGATIVITY_,
   neutralBand as neutralBand_,
 } from "./config.ts";
-import { CUE_INDEX as CUE_INDEX_, type CueHit, matchCues as matchCues_ } from "./cues.ts";
+import { CUE_INDEX as CUE_INDEX_, CueHits, matchCues as matchCues_ } from "./cues.ts";
 import { emotionsOf as emotionsOf_ } from "./emotions.ts";
 import { detectLang as detectLang_ } from "./lang.ts";
 import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
-import { scoreSentences as scoreSentences_ } from "./sentiment.ts";
-import { tokenize as tokenize_ } from "./tokenize.ts";
+import { type ScoredSentence, Scores, scoreSentences as scoreSentences_ } from "./sentiment.ts";
+import { scan as scan_, TokenStream } from "./tokenize.ts";
 import type { Analysis, AnalyzeOptions } from "./types.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
@@ -52,47 +52,57 @@ const emotionsOf = emotionsOf_;
 const detectLang = detectLang_;
 const LEXICONS = LEXICONS_;
 const scoreSentences = scoreSentences_;
-const tokenize = tokenize_;
+const scan = scan_;
 
 export type { Analysis, Evidence } from "./types.ts";
 
 /** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
-export const ANALYZER_VERSION = "1.1.0+lex.2026-11-23";
+export const ANALYZER_VERSION = "1.3.0+lex.2026-11-23.2";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+// Working memory reused from one text to the next (the analyser is synchronous and
+// never calls out while it holds them): the token stream, the sentence hits and the
+// cue hits. Only what the caller receives is allocated per text.
+const stream = new TokenStream(512);
+const scores = new Scores();
+const hits = new CueHits();
+let weights = new Float64Array(16);
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const input = typeof text === "string" ? text : "";
-  const { tokens, capsWords, words } = tokenize(input, MAX_CHARS);
-  const lang = detectLang(input, tokens, options.lang);
+  const ts = scan(input, MAX_CHARS, stream);
+  const words = ts.words;
+  const lang = detectLang(input, ts, options.lang);
   const key = lang === "fr" ? "fr" : "en";
   const lex = LEXICONS[key];
-  const shouting = words >= 3 && capsWords > words * 0.6;
-  const sentences = scoreSentences(lex, tokens, shouting);
+  const shouting = words >= 3 && ts.capsWords > words * 0.6;
+  const sentences = scoreSentences(lex, ts, shouting, scores);
 
   const n = sentences.length;
-  const weights = new Array<number>(n).fill(1);
+  if (weights.length < n) weights = new Float64Array(n * 2);
+  weights.fill(1, 0, n);
   if (n > 1) {
     weights[0] = FIRST_WEIGHT;
     weights[n - 1] = LAST_WEIGHT;
   }
   for (let i = 1; i < n; i++) {
-    if (!sentences[i]?.opensWithContrast) continue;
-    weights[i] = (weights[i] ?? 1) * CONTRAST_OPENER;
-    for (let j = 0; j < i; j++) weights[j] = (weights[j] ?? 1) * BEFORE_OPENER;
+    if (!(sentences[i] as ScoredSentence).opensWithContrast) continue;
+    weights[i] = (weights[i] as number) * CONTRAST_OPENER;
+    for (let j = 0; j < i; j++) weights[j] = (weights[j] as number) * BEFORE_OPENER;
   }
   let raw = 0;
   let mass = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
-    const s = sentences[i];
-    if (s === undefined) continue;
+    const s = sentences[i] as ScoredSentence;
+    const wi = weights[i] as number;
     // Negativity bias: in reviews praise is often politeness, a complaint rarely is.
-    raw += (weights[i] ?? 1) * (s.sum - (NEGATIVITY - 1) * s.firmNeg);
+    raw += wi * (s.sum - (NEGATIVITY - 1) * s.firmNeg);
     mass += s.pos + s.neg;
-    weighted += (weights[i] ?? 1) * (s.pos + s.neg + (NEGATIVITY - 1) * s.firmNeg);
+    weighted += wi * (s.pos + s.neg + (NEGATIVITY - 1) * s.firmNeg);
   }
-  let score = round(combine(raw, weighted));
+  let score = round(combine(raw, weighted, words));
   // A review with no evaluative word at all is usually the story of a problem; a tiny
   // negative lean (well inside the neutral band) keeps the sign informative.
   if (score === 0 && words >= NARRATIVE_MIN_WORDS) score = NARRATIVE_PRIOR;
@@ -104,25 +114,31 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   );
 
   const cueIdx = CUE_INDEX[key];
-  const hitsBySentence: CueHit[][] = [];
-  for (const s of sentences) {
-    const hits: CueHit[] = [];
-    matchCues(cueIdx, tokens, s.from, s.to, hits);
-    hitsBySentence.push(hits);
+  hits.n = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i] as ScoredSentence;
+    s.hitFrom = hits.n;
+    matchCues(cueIdx, ts, s.from, s.to, hits);
+    s.hitTo = hits.n;
   }
-  const aspects = aspectsOf(sentences, hitsBySentence);
-  const analysis: Analysis = {
-    lang,
-    sentiment: { score, label, confidence },
-    emotions: emotionsOf(key, sentences, hitsBySentence, tokens, score, band),
-    aspects: aspects.doc,
-    touchpoints: touchpointsOf(hitsBySentence),
-    sentences: sentences.map((s, i) => ({
+  const aspects = aspectsOf(scores, hits.list);
+  const outSentences: Analysis["sentences"] = [];
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i] as ScoredSentence;
+    outSentences.push({
       text: input.slice(s.start, s.end),
       score: round(combine(s.sum, s.pos + s.neg)),
       aspects: aspects.bySentence[i] ?? [],
       evidence: s.evidence,
-    })),
+    });
+  }
+  const analysis: Analysis = {
+    lang,
+    sentiment: { score, label, confidence },
+    emotions: emotionsOf(key, sentences, hits.list, ts, score, band),
+    aspects: aspects.doc,
+    touchpoints: touchpointsOf(hits.list, hits.n),
+    sentences: outSentences,
     version: ANALYZER_VERSION,
   };
   if (options.rating !== undefined && options.rating.best > 0) {

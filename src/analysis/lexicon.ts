@@ -37,10 +37,42 @@ export const F_ABSENCE = 8;
 /** reverser, booster, modal or another word with its own rule: take the slow path */
 export const F_SPECIAL = 16;
 
+/**
+ * Entries (phrases or cues, longest first) that start with one word, indexed by
+ * their second word: a match is tried only against the entries whose second word
+ * follows in the text (in their original order), and one-word entries.
+ */
+export interface FirstWordIndex<T extends { toks: string[] }> {
+  /** false: too short to index, `single` holds the whole list */
+  indexed: boolean;
+  /** second word -> entries of one word or with that second word, in list order */
+  next: Map<string, T[]>;
+  /** the one-word entries, in list order; the whole list when it is too short to index (next is empty) */
+  single: T[];
+}
+
+/** Lists this short are scanned whole: a map read costs more than a few comparisons. */
+const INDEX_MIN = 5;
+
+export function indexBySecond<T extends { toks: string[] }>(list: T[]): FirstWordIndex<T> {
+  const next = new Map<string, T[]>();
+  if (list.length < INDEX_MIN) return { indexed: false, next, single: list };
+  for (const e of list) {
+    const second = e.toks[1];
+    if (second !== undefined && !next.has(second))
+      next.set(
+        second,
+        list.filter((x) => x.toks.length === 1 || x.toks[1] === second),
+      );
+  }
+  return { indexed: true, next, single: list.filter((x) => x.toks.length === 1) };
+}
+
 export interface WordInfo {
   value: number;
   flags: number;
-  phrases: Phrase[] | undefined;
+  /** phrases starting with this word */
+  phrases: FirstWordIndex<Phrase> | undefined;
 }
 
 export interface Lexicon {
@@ -158,6 +190,8 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const reversers = new Map(Object.entries(rules.reversers).map(([k, v]) => [foldToken(k), v]));
   const boosters = new Map(Object.entries(rules.boosters).map(([k, v]) => [foldToken(k), v]));
   const fillers = new Set(rules.fillers.map(foldToken));
+  const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
+  for (const [first, list] of phrases) phraseIndex.set(first, indexBySecond(list));
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
     const hit = infos.get(w);
@@ -168,7 +202,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
     if (flip.has(w)) flags |= F_FLIP;
     if (absence.has(w)) flags |= F_ABSENCE;
     if (reversers.has(w) || boosters.has(w) || SPECIAL_WORDS.has(w)) flags |= F_SPECIAL;
-    const out: WordInfo = { value: resolve(w), flags, phrases: phrases.get(w) };
+    const out: WordInfo = { value: resolve(w), flags, phrases: phraseIndex.get(w) };
     if (infos.size >= CACHE_MAX) infos.clear();
     infos.set(w, out);
     return out;

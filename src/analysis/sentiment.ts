@@ -10,6 +10,7 @@ import {
   F_FLIP as F_FLIP_,
   F_NEGATOR as F_NEGATOR_,
   F_SPECIAL as F_SPECIAL_,
+  type FirstWordIndex,
   type Lexicon,
   type Phrase,
   type WordInfo,
@@ -43,8 +44,9 @@ import {
   RETRO_NEG as RETRO_NEG_,
   WISHES as WISHES_,
 } from "./sentiment-rules.ts";
-import { Kind as Kind_, type Token } from "./tokenize.ts";
+import { T_CAPS as T_CAPS_, T_LONG as T_LONG_, type TokenStream } from "./tokenize.ts";
 import type { Evidence } from "./types.ts";
+import type { Vocab } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -81,9 +83,16 @@ const NEVER_NEGATED = NEVER_NEGATED_;
 const QUESTION = QUESTION_;
 const RETRO_NEG = RETRO_NEG_;
 const WISHES = WISHES_;
-const Kind = Kind_;
+const T_CAPS = T_CAPS_;
+const T_LONG = T_LONG_;
 
 const EMOTICONS = EMOTICONS_BASE;
+// Token kinds (see tokenize.ts: Kind)
+const WORD = 0;
+const EMOJI_TOK = 1;
+const BANG = 2;
+const END = 3;
+const CLAUSE = 4;
 
 export interface ScoredSentence {
   start: number;
@@ -97,131 +106,178 @@ export interface ScoredSentence {
   /** negative mass outside concessions and before-contrast clauses */
   firmNeg: number;
   evidence: Evidence[];
-  /** token index and final value of every hit (evidence is capped, these are not) */
-  itemToks: number[];
-  itemVals: number[];
+  /** range of this sentence's hits in Scores.itemTok/itemVal (evidence is capped, these are not) */
+  itemFrom: number;
+  itemTo: number;
   bangs: number;
-  /** token indices of clause marks and contrast words, ascending: aspect windows stop there */
-  breaks: number[];
+  /** range in Scores.breaks: token indices of clause marks and contrast words, ascending (aspect windows stop there) */
+  breakFrom: number;
+  breakTo: number;
   /** opens with a contrast word ("Mais…", "However…") */
   opensWithContrast: boolean;
+  /** range of this sentence's cue hits (filled by the caller after cue matching) */
+  hitFrom: number;
+  hitTo: number;
+}
+
+/**
+ * The scored sentences of one text, and the per-hit arrays they index into. One
+ * instance is reused from text to text (scoreSentences empties it).
+ */
+export class Scores {
+  sentences: ScoredSentence[] = [];
+  /** sentence records of earlier texts, reused */
+  pool: ScoredSentence[] = [];
+  nSentences = 0;
+  nItems = 0;
+  /** token index, last token (phrases span several), final value, base valence, negated, term and rules of every hit */
+  itemTok = new Int32Array(64);
+  itemLast = new Int32Array(64);
+  itemVal = new Float64Array(64);
+  itemBase = new Float64Array(64);
+  itemNeg = new Uint8Array(64);
+  itemTerm: string[] = [];
+  itemRules: string[][] = [];
+  nBreaks = 0;
+  breaks = new Int32Array(64);
+
+  /** room for `n` hits and breaks (never more than one of each per token) */
+  reserve(n: number): void {
+    if (this.itemTok.length >= n) return;
+    let cap = this.itemTok.length;
+    while (cap < n) cap *= 2;
+    this.itemTok = new Int32Array(cap);
+    this.itemLast = new Int32Array(cap);
+    this.itemVal = new Float64Array(cap);
+    this.itemBase = new Float64Array(cap);
+    this.itemNeg = new Uint8Array(cap);
+    this.breaks = new Int32Array(cap);
+  }
 }
 
 // "I wish Anthony the best", "wish them luck": a blessing, not something missing.
 const BLESSINGS = new Set(["best", "luck", "well", "success", "happiness"]);
 
-interface Item extends Evidence {
-  tok: number;
-  /** last token of the match (phrases span several) */
-  last: number;
-  negated: boolean;
-}
-
-function matchPhrase(list: Phrase[] | undefined, tokens: Token[], i: number, to: number): Phrase | null {
-  if (list === undefined) return null;
-  outer: for (const p of list) {
-    if (i + p.toks.length > to) continue;
-    for (let k = 1; k < p.toks.length; k++) {
-      const tk = tokens[i + k];
-      if (tk === undefined || tk.kind !== Kind.Word || tk.w !== p.toks[k]) continue outer;
+function matchPhrase(ix: FirstWordIndex<Phrase>, ts: TokenStream, i: number, to: number): Phrase | null {
+  const kind = ts.kind;
+  const ws = ts.w;
+  const list =
+    ix.indexed && i + 1 < to && kind[i + 1] === WORD ? (ix.next.get(ws[i + 1] as string) ?? ix.single) : ix.single;
+  outer: for (let p = 0; p < list.length; p++) {
+    const ph = list[p] as Phrase;
+    const toks = ph.toks;
+    if (i + toks.length > to) continue;
+    for (let k = 1; k < toks.length; k++) {
+      if (kind[i + k] !== WORD || ws[i + k] !== toks[k]) continue outer;
     }
-    return p;
+    return ph;
   }
   return null;
 }
 
-/** The lexicon's record of a token, cached on the token's vocabulary entry. */
-function infoOf(lex: Lexicon, t: Token): WordInfo {
-  const v = t.v;
-  if (v === null) return lex.info(t.w);
+/** The lexicon's record of a word, cached on its vocabulary entry. */
+function infoOf(lex: Lexicon, v: Vocab): WordInfo {
   if (lex.lang === "fr") {
-    if (v.fr === undefined) v.fr = lex.info(t.w);
-    return v.fr;
+    let x = v.fr;
+    if (x === undefined) {
+      x = lex.info(v.w);
+      v.fr = x;
+    }
+    return x;
   }
-  if (v.en === undefined) v.en = lex.info(t.w);
-  return v.en;
+  let x = v.en;
+  if (x === undefined) {
+    x = lex.info(v.w);
+    v.en = x;
+  }
+  return x;
 }
 
-/** "trèèès" → "tres", "sooo" → "so": the form the rule tables know, else the token as written. */
-function canonical(lex: Lexicon, t: Token): string {
-  const one = squeezeToOne(t.w);
-  for (const c of [t.squeezed as string, one]) {
+/** "trèèès" → "tres", "sooo" → "so": the form the rule tables know, else the word as written. */
+function canonical(lex: Lexicon, w: string, squeezed: string): string {
+  const one = squeezeToOne(w);
+  for (const c of [squeezed, one]) {
     if (lex.boosters.has(c) || lex.negators.has(c) || lex.phrases.has(c) || lex.words.has(c)) return c;
   }
-  return t.w;
+  return w;
 }
 
 function isNegator(lex: Lexicon, w: string): boolean {
   return lex.negators.has(w) || (lex.lang === "en" && w.endsWith("n't"));
 }
 
-interface State {
-  items: Item[];
-  boost: number;
-  boostLeft: number;
-  boostWord: string;
-  revLeft: number;
-  revWord: string;
-  concession: boolean;
-  shouting: boolean;
-}
+// Rule state of the sentence being scored: module-level and reset per sentence (the
+// analyser is synchronous), so scoring allocates no state object or closure.
+let boost = 1;
+let boostLeft = 0;
+let boostWord = "";
+let revLeft = 0;
+let revWord = "";
+let concession = false;
+let shoutingDoc = false;
 
-// Module-level helpers rather than closures: the analyser runs per text at high rates,
-// and closures allocated per call (and named by the TS loader) show up in profiles.
-function push(
-  st: State,
+function addItem(
+  out: Scores,
   tok: number,
   term: string,
   base: number,
   value: number,
   rules: string[],
   negated: boolean,
-  last = tok,
-) {
-  st.items.push({ tok, last, term, base, value, rules, negated });
+  last: number,
+): void {
+  const k = out.nItems;
+  out.itemTok[k] = tok;
+  out.itemLast[k] = last;
+  out.itemVal[k] = value;
+  out.itemBase[k] = base;
+  out.itemNeg[k] = negated ? 1 : 0;
+  out.itemTerm[k] = term;
+  out.itemRules[k] = rules;
+  out.nItems = k + 1;
 }
 
-function modifiers(st: State, t: Token, value: number, rules: string[]): number {
+function modifiers(flags: number, value: number, rules: string[]): number {
   let v = value;
-  if (st.boostLeft > 0 && st.boost !== 1) {
-    v *= st.boost;
-    rules.push(
-      `${st.boost > 1 ? "intensified" : "softened"} by '${st.boostWord}' ×${Math.round(st.boost * 100) / 100}`,
-    );
+  if (boostLeft > 0 && boost !== 1) {
+    v *= boost;
+    rules.push(`${boost > 1 ? "intensified" : "softened"} by '${boostWord}' ×${Math.round(boost * 100) / 100}`);
   }
-  if (st.revLeft > 0) {
+  if (revLeft > 0) {
     v *= -1;
-    rules.push(`reversed by comparative '${st.revWord}'`);
+    rules.push(`reversed by comparative '${revWord}'`);
   }
-  if (t.caps && !st.shouting) {
+  if ((flags & T_CAPS) !== 0 && !shoutingDoc) {
     v *= CAPS;
     rules.push("capitals");
   }
-  if (t.squeezed !== null) {
+  if ((flags & T_LONG) !== 0) {
     v *= ELONGATION;
     rules.push("elongation");
   }
-  if (st.concession) {
+  if (concession) {
     v *= CONCESSION;
     rules.push("inside a concession clause");
   }
-  st.boostLeft = 0;
-  st.revLeft = 0;
+  boostLeft = 0;
+  revLeft = 0;
   return v;
 }
 
-function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, shouting: boolean): ScoredSentence {
-  const items: Item[] = [];
-  const st: State = {
-    items,
-    boost: 1,
-    boostLeft: 0,
-    boostWord: "",
-    revLeft: 0,
-    revWord: "",
-    concession: false,
-    shouting,
-  };
+function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, out: Scores): ScoredSentence {
+  boost = 1;
+  boostLeft = 0;
+  boostWord = "";
+  revLeft = 0;
+  revWord = "";
+  concession = false;
+  const n = ts.n;
+  const kinds = ts.kind;
+  const flagsOf = ts.flags;
+  const vs = ts.v;
+  const ws = ts.w;
+  const itemFrom = out.nItems;
+  const breakFrom = out.nBreaks;
   let negLeft = 0;
   let negWord = "";
   let contrastAt = -1;
@@ -233,38 +289,40 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
   let imperative = false;
   let modalLeft = 0;
   let wish = false;
-  const breaks: number[] = [];
 
   for (let i = from; i < to; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind === Kind.Word) {
-      const w = t.squeezed === null ? t.w : canonical(lex, t);
-      const inf = infoOf(lex, t);
-      const phrase = matchPhrase(inf.phrases, tokens, i, to);
+    const kind = kinds[i] as number;
+    if (kind === WORD) {
+      const v = vs[i] as Vocab;
+      const tf = flagsOf[i] as number;
+      const tw = v.w;
+      const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, v.sq as string);
+      const inf = infoOf(lex, v);
+      const phrase = inf.phrases === undefined ? null : matchPhrase(inf.phrases, ts, i, to);
       if (phrase !== null) {
         if (phrase.kind === "contrast") {
-          breaks.push(i);
-          contrastAt = items.length;
+          out.breaks[out.nBreaks++] = i;
+          contrastAt = out.nItems;
           contrastWord = phrase.text;
           if (!seenWord) opensWithContrast = true;
           negLeft = 0;
-          st.concession = false;
+          concession = false;
         } else if (phrase.kind === "concession") {
-          st.concession = true;
+          concession = true;
           negLeft = 0;
         } else if (phrase.value !== 0) {
           const rules: string[] = ["phrase"];
-          let v = phrase.value;
+          let val = phrase.value;
           let negated = false;
-          if (!phrase.immune && negLeft > 0 && imperative && v < 0) {
+          if (!phrase.immune && negLeft > 0 && imperative && val < 0) {
             rules.push(`warning: '${negWord} … ${phrase.text}' keeps its sign`);
           } else if (!phrase.immune && negLeft > 0) {
-            v = v > 0 ? v * lex.negFactor : v * NEG_OF_NEGATIVE;
+            val = val > 0 ? val * lex.negFactor : val * NEG_OF_NEGATIVE;
             rules.push(`negated by '${negWord}'`);
             negated = true;
           }
-          v = modifiers(st, t, v, rules);
-          push(st, i, phrase.text, phrase.value, v, rules, negated, i + phrase.toks.length - 1);
+          val = modifiers(tf, val, rules);
+          addItem(out, i, phrase.text, phrase.value, val, rules, negated, i + phrase.toks.length - 1);
           if (phrase.immune) {
             // "toujours pas de remboursement": a phrase ending on a negator still governs what follows.
             const lastTok = phrase.toks[phrase.toks.length - 1] as string;
@@ -280,29 +338,30 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
       }
       seenWord = true;
       // Elongated forms were canonicalised: look their flags up under the canonical form.
-      const info = w === t.w ? inf : lex.info(w);
-      if ((info.flags & F_NEGATOR) !== 0) {
+      const info = w === tw ? inf : lex.info(w);
+      const iflags = info.flags;
+      if ((iflags & F_NEGATOR) !== 0) {
         // "un peu" softens; a bare "peu" negates ("peu efficace").
-        const prev = tokens[i - 1];
-        if (w === "peu" && prev !== undefined && prev.w === "un") {
-          st.boost = 0.6;
-          st.boostLeft = 2;
-          st.boostWord = "un peu";
+        if (w === "peu" && i > 0 && ws[i - 1] === "un") {
+          boost = 0.6;
+          boostLeft = 2;
+          boostWord = "un peu";
           continue;
         }
         // Colloquial French drops "ne": "j'aime pas" negates the verb before "pas".
-        const last = items[items.length - 1];
+        const last = out.nItems - 1;
         if (
           lex.lang === "fr" &&
           RETRO_NEG.has(w) &&
           negLeft === 0 &&
-          last !== undefined &&
-          !last.negated &&
-          last.last === i - 1
+          last >= itemFrom &&
+          out.itemNeg[last] === 0 &&
+          out.itemLast[last] === i - 1
         ) {
-          last.value = last.value > 0 ? last.value * lex.negFactor : last.value * NEG_OF_NEGATIVE;
-          last.rules.push(`negated by following '${w}'`);
-          last.negated = true;
+          const lv = out.itemVal[last] as number;
+          out.itemVal[last] = lv > 0 ? lv * lex.negFactor : lv * NEG_OF_NEGATIVE;
+          (out.itemRules[last] as string[]).push(`negated by following '${w}'`);
+          out.itemNeg[last] = 1;
         }
         negLeft = lex.negScope;
         negWord = w;
@@ -310,58 +369,53 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
         // sentence is a warning, and the negative word it governs stays negative.
         imperative =
           IMPERATIVE.has(w) &&
-          (i === from || (i === from + 1 && (tokens[from] as Token).w === "just")) &&
-          IMPERATIVE_VERBS.has(tokens[i + 1]?.w ?? "");
+          (i === from || (i === from + 1 && ws[from] === "just")) &&
+          IMPERATIVE_VERBS.has(i + 1 < n ? (ws[i + 1] as string) : "");
         continue;
       }
-      if ((info.flags & F_SPECIAL) !== 0) {
+      if ((iflags & F_SPECIAL) !== 0) {
         const rev = lex.reversers.get(w);
         if (rev !== undefined) {
-          st.revLeft = 2;
-          st.revWord = w;
+          revLeft = 2;
+          revWord = w;
           continue;
         }
         if (lex.lang === "en" && LIKE_FORMS.has(w)) {
-          const prev = tokens[i - 1];
-          if (prev === undefined || prev.kind !== Kind.Word || !LIKE_SUBJECT.has(prev.w)) continue;
+          if (i === 0 || kinds[i - 1] !== WORD || !LIKE_SUBJECT.has(ws[i - 1] as string)) continue;
         }
         const b = lex.boosters.get(w);
         if (b !== undefined && EXCESS.has(w)) {
-          const next = tokens[i + 1];
-          if (
-            next !== undefined &&
-            next.kind === Kind.Word &&
-            infoOf(lex, next).value === 0 &&
-            !lex.fillers.has(next.w) &&
-            !lex.boosters.has(next.w) &&
-            !isNegator(lex, next.w)
-          ) {
-            const rules = [`excess: '${w} ${next.w}'`];
-            // "never too crowded", "pas trop cher": excess denied is mild praise.
-            const ev = negLeft > 0 ? -EXCESS_VALUE * 0.5 : EXCESS_VALUE;
-            if (negLeft > 0) rules.push(`negated by '${negWord}'`);
-            push(st, i, `${w} ${next.w}`, 0, modifiers(st, t, ev, rules), rules, negLeft > 0);
-            negLeft = 0;
-            i++;
-            continue;
+          if (i + 1 < n && kinds[i + 1] === WORD) {
+            const nv = vs[i + 1] as Vocab;
+            const nw = nv.w;
+            if (infoOf(lex, nv).value === 0 && !lex.fillers.has(nw) && !lex.boosters.has(nw) && !isNegator(lex, nw)) {
+              const rules = [`excess: '${w} ${nw}'`];
+              // "never too crowded", "pas trop cher": excess denied is mild praise.
+              const ev = negLeft > 0 ? -EXCESS_VALUE * 0.5 : EXCESS_VALUE;
+              if (negLeft > 0) rules.push(`negated by '${negWord}'`);
+              addItem(out, i, `${w} ${nw}`, 0, modifiers(tf, ev, rules), rules, negLeft > 0, i);
+              negLeft = 0;
+              i++;
+              continue;
+            }
           }
         }
         if (b !== undefined) {
           // "super", "bien": an intensifier when a scored word follows, a word of their own otherwise.
           const own = info.value;
-          let next = tokens[i + 1];
-          if (next !== undefined && next.kind === Kind.Word && lex.fillers.has(next.w)) next = tokens[i + 2];
-          const nextScored = next !== undefined && next.kind === Kind.Word && infoOf(lex, next).value !== 0;
+          let next = i + 1;
+          if (next < n && kinds[next] === WORD && lex.fillers.has(ws[next] as string)) next = i + 2;
+          const nextScored = next < n && kinds[next] === WORD && infoOf(lex, vs[next] as Vocab).value !== 0;
           if (own === 0 || nextScored) {
-            const stretched = t.squeezed !== null && b > 1 ? ELONGATION : 1;
-            if (st.boostLeft > 0) {
-              st.boost *= b * stretched;
-              st.boostWord = `${st.boostWord} ${w}`;
+            const stretched = (tf & T_LONG) !== 0 && b > 1 ? ELONGATION : 1;
+            if (boostLeft > 0) {
+              boost *= b * stretched;
+              boostWord = `${boostWord} ${w}`;
             } else {
-              st.boost = b * stretched;
-              st.boostWord = w;
+              boost = b * stretched;
+              boostWord = w;
             }
-            st.boostLeft = 2;
+            boostLeft = 2;
             continue;
           }
         }
@@ -373,53 +427,56 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
       const base = info.value;
       if (base !== 0) {
         const rules: string[] = [];
-        let v = base;
+        let val = base;
         let negated = false;
-        if (modalLeft > 0 && negLeft === 0 && v > 0 && (wish || COMPARATIVES.has(w)) && !BLESSINGS.has(w)) {
-          v = -v * 0.8;
+        if (modalLeft > 0 && negLeft === 0 && val > 0 && (wish || COMPARATIVES.has(w)) && !BLESSINGS.has(w)) {
+          val = -val * 0.8;
           rules.push("wished-for comparative (complaint)");
           negated = true;
         }
         if (negLeft > 0 && NEVER_NEGATED.has(w)) {
           // laughter and thanks keep their sign
-        } else if (negLeft > 0 && imperative && v < 0) {
+        } else if (negLeft > 0 && imperative && val < 0) {
           rules.push(`warning: '${negWord} … ${w}' keeps its sign`);
         } else if (negLeft > 0) {
-          if (v > 0) v *= lex.negFactor;
-          else v *= (info.flags & F_FLIP) !== 0 ? NEG_OF_FLIP : NEG_OF_NEGATIVE;
+          if (val > 0) val *= lex.negFactor;
+          else val *= (iflags & F_FLIP) !== 0 ? NEG_OF_FLIP : NEG_OF_NEGATIVE;
           rules.push(`negated by '${negWord}'`);
           negated = true;
         }
-        v = modifiers(st, t, v, rules);
-        push(st, i, w, base, v, rules, negated);
+        val = modifiers(tf, val, rules);
+        addItem(out, i, w, base, val, rules, negated, i);
         // One negator governs one evaluative word; "ni" or a new negator opens another scope.
         if (negated) negLeft = 0;
-      } else if (negLeft > 0 && (info.flags & F_ABSENCE) !== 0) {
+      } else if (negLeft > 0 && (iflags & F_ABSENCE) !== 0) {
         const rules = [`absence: '${negWord} … ${w}'`];
-        push(st, i, w, 0, modifiers(st, t, ABSENCE_VALUE, rules), rules, true);
+        addItem(out, i, w, 0, modifiers(tf, ABSENCE_VALUE, rules), rules, true, i);
         negLeft = 0;
         continue;
       }
-      if ((info.flags & F_FILLER) === 0) {
+      if ((iflags & F_FILLER) === 0) {
         if (modalLeft > 0) modalLeft--;
         if (negLeft > 0) negLeft--;
-        if (st.boostLeft > 0 && base === 0) st.boostLeft--;
-        if (st.revLeft > 0 && base === 0) st.revLeft--;
+        if (boostLeft > 0 && base === 0) boostLeft--;
+        if (revLeft > 0 && base === 0) revLeft--;
       }
-    } else if (t.kind === Kind.Emoji) {
-      const e = EMOJI[t.w];
-      const base = e !== undefined ? e[0] : (EMOTICONS[t.w] ?? 0);
-      if (base !== 0) push(st, i, t.w, base, base, [e !== undefined ? "emoji" : "emoticon"], false);
-    } else if (t.kind === Kind.Bang) {
-      for (let k = 0; k < t.w.length; k++) {
-        if (t.w.charCodeAt(k) === 33) bangs++;
+    } else if (kind === EMOJI_TOK) {
+      const tw = ws[i] as string;
+      const e = EMOJI[tw];
+      const base = e !== undefined ? e[0] : (EMOTICONS[tw] ?? 0);
+      if (base !== 0) addItem(out, i, tw, base, base, [e !== undefined ? "emoji" : "emoticon"], false, i);
+    } else if (kind === BANG) {
+      const src = ts.src;
+      const e = ts.end[i] as number;
+      for (let k = ts.start[i] as number; k < e; k++) {
+        if (src.charCodeAt(k) === 33) bangs++;
         else question = true;
       }
-    } else if (t.kind === Kind.Clause) {
-      breaks.push(i);
+    } else if (kind === CLAUSE) {
+      out.breaks[out.nBreaks++] = i;
       negLeft = 0;
-      st.concession = false;
-      st.boostLeft = 0;
+      concession = false;
+      boostLeft = 0;
     }
   }
 
@@ -427,23 +484,24 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
   let pos = 0;
   let neg = 0;
   let firm = 0;
-  const itemToks: number[] = [];
-  const itemVals: number[] = [];
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k] as Item;
-    if (contrastAt >= 0 && contrastAt < items.length) {
+  const itemTo = out.nItems;
+  const vals = out.itemVal;
+  const contrasted = contrastAt >= 0 && contrastAt < itemTo;
+  for (let k = itemFrom; k < itemTo; k++) {
+    let value = vals[k] as number;
+    if (contrasted) {
       const f = k < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
-      it.value *= f;
-      it.rules.push(`${k < contrastAt ? "before" : "after"} contrast '${contrastWord}' ×${f}`);
+      value *= f;
+      vals[k] = value;
+      (out.itemRules[k] as string[]).push(`${k < contrastAt ? "before" : "after"} contrast '${contrastWord}' ×${f}`);
     }
-    sum += it.value;
-    itemToks.push(it.tok);
-    itemVals.push(it.value);
-    if (it.value > 0) pos += it.value;
+    sum += value;
+    if (value > 0) pos += value;
     else {
-      neg -= it.value;
+      neg -= value;
       // Complaints conceded ("malgré un petit retard") or outweighed by a contrast are not firm.
-      if (!(contrastAt >= 0 && k < contrastAt) && !it.rules.includes(CONCESSION_RULE)) firm -= it.value;
+      if (!(contrastAt >= 0 && k < contrastAt) && !(out.itemRules[k] as string[]).includes(CONCESSION_RULE))
+        firm -= value;
     }
   }
   if (sum !== 0 && bangs > 0) {
@@ -452,52 +510,90 @@ function scoreSentence(lex: Lexicon, tokens: Token[], from: number, to: number, 
   }
   if (question && bangs === 0) {
     // "Comment résilier ?", "How do I cancel?": a request for information, not a verdict.
-    const first = tokens[from];
-    const f = first !== undefined && INFO_QUESTION.has(first.w) ? INFO_QUESTION_FACTOR : QUESTION;
+    const f = INFO_QUESTION.has(ws[from] as string) ? INFO_QUESTION_FACTOR : QUESTION;
     sum *= f;
     pos *= f;
     neg *= f;
     firm *= f;
   }
-  const first = tokens[from];
-  const last = tokens[to - 1];
   const evidence: Evidence[] = [];
-  for (const it of items.length > MAX_EVIDENCE ? items.slice(0, MAX_EVIDENCE) : items) {
-    evidence.push({ term: it.term, base: it.base, value: Math.round(it.value * 100) / 100, rules: it.rules });
+  const evTo = itemTo - itemFrom > MAX_EVIDENCE ? itemFrom + MAX_EVIDENCE : itemTo;
+  for (let k = itemFrom; k < evTo; k++) {
+    evidence.push({
+      term: out.itemTerm[k] as string,
+      base: out.itemBase[k] as number,
+      value: Math.round((vals[k] as number) * 100) / 100,
+      rules: out.itemRules[k] as string[],
+    });
   }
-  return {
-    start: first?.start ?? 0,
-    end: last?.end ?? 0,
-    from,
-    to,
-    sum,
-    pos,
-    neg,
-    firmNeg: firm,
-    evidence,
-    itemToks,
-    itemVals,
-    bangs,
-    breaks,
-    opensWithContrast,
-  };
+  // Sentence records are internal: reused from text to text (only `evidence` is handed out).
+  const k = out.nSentences++;
+  let s = out.pool[k];
+  if (s === undefined) {
+    s = {
+      start: 0,
+      end: 0,
+      from: 0,
+      to: 0,
+      sum: 0.5,
+      pos: 0.5,
+      neg: 0.5,
+      firmNeg: 0.5,
+      evidence,
+      itemFrom: 0,
+      itemTo: 0,
+      bangs: 0,
+      breakFrom: 0,
+      breakTo: 0,
+      opensWithContrast: false,
+      hitFrom: 0,
+      hitTo: 0,
+    };
+    out.pool.push(s);
+  }
+  s.start = ts.start[from] as number;
+  s.end = ts.end[to - 1] as number;
+  s.from = from;
+  s.to = to;
+  s.sum = sum;
+  s.pos = pos;
+  s.neg = neg;
+  s.firmNeg = firm;
+  s.evidence = evidence;
+  s.itemFrom = itemFrom;
+  s.itemTo = itemTo;
+  s.bangs = bangs;
+  s.breakFrom = breakFrom;
+  s.breakTo = out.nBreaks;
+  s.opensWithContrast = opensWithContrast;
+  s.hitFrom = 0;
+  s.hitTo = 0;
+  return s;
 }
 
-/** Splits the token stream into sentences and scores each. */
-export function scoreSentences(lex: Lexicon, tokens: Token[], shouting: boolean): ScoredSentence[] {
-  const out: ScoredSentence[] = [];
+/** Splits the token stream into sentences and scores each into `out` (emptied first). */
+export function scoreSentences(lex: Lexicon, ts: TokenStream, shouting: boolean, out: Scores): ScoredSentence[] {
+  const sentences = out.sentences;
+  sentences.length = 0;
+  out.nSentences = 0;
+  out.nItems = 0;
+  out.nBreaks = 0;
+  out.reserve(ts.n);
+  shoutingDoc = shouting;
+  const n = ts.n;
+  const kinds = ts.kind;
   let from = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const k = (tokens[i] as Token).kind;
-    if (k === Kind.End || k === Kind.Bang) {
+  for (let i = 0; i < n; i++) {
+    const k = kinds[i] as number;
+    if (k === END || k === BANG) {
       // Emoji right after the end mark belong to the sentence they close.
       let j = i + 1;
-      while (j < tokens.length && (tokens[j] as Token).kind === Kind.Emoji) j++;
-      if (j - from > 1 || k === Kind.Bang) out.push(scoreSentence(lex, tokens, from, j, shouting));
+      while (j < n && kinds[j] === EMOJI_TOK) j++;
+      if (j - from > 1 || k === BANG) sentences.push(scoreSentence(lex, ts, from, j, out));
       from = j;
       i = j - 1;
     }
   }
-  if (from < tokens.length) out.push(scoreSentence(lex, tokens, from, tokens.length, shouting));
-  return out;
+  if (from < n) sentences.push(scoreSentence(lex, ts, from, n, out));
+  return sentences;
 }

@@ -38,6 +38,74 @@ export interface Token {
   v: Vocab | null;
 }
 
+/** `TokenStream.flags` bits */
+export const T_CAPS = 1;
+/** elongated spelling: the record's `sq` holds the squeezed form */
+export const T_LONG = 2;
+
+/**
+ * The token stream of one text, as parallel arrays that are reused from one text to
+ * the next (the analyser allocates no object per token). Token i is
+ * kind[i], start[i]..end[i] in the text, flags[i] (T_CAPS, T_LONG) and, for words and
+ * emoji, its record v[i] and form w[i] (= v[i].w); punctuation has v[i] = null and
+ * w[i] = "" (its characters are src.slice(start[i], end[i])).
+ */
+export class TokenStream {
+  n = 0;
+  words = 0;
+  /** word tokens written in capitals (2+ letters) */
+  capsWords = 0;
+  /** emoji and emoticon tokens */
+  emoji = 0;
+  src = "";
+  kind: Uint8Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  v: Array<Vocab | null>;
+  w: string[];
+  constructor(capacity = 256) {
+    this.kind = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.v = new Array<Vocab | null>(capacity).fill(null);
+    this.w = new Array<string>(capacity).fill("");
+  }
+  grow(): void {
+    const cap = this.kind.length * 2;
+    const kind = new Uint8Array(cap);
+    kind.set(this.kind);
+    this.kind = kind;
+    const flags = new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
+    const start = new Int32Array(cap);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(cap);
+    end.set(this.end);
+    this.end = end;
+    for (let k = this.v.length; k < cap; k++) {
+      this.v.push(null);
+      this.w.push("");
+    }
+  }
+}
+
+function push(ts: TokenStream, kind: number, start: number, end: number, flags: number, v: Vocab | null): void {
+  const i = ts.n;
+  if (i === ts.kind.length) ts.grow();
+  ts.kind[i] = kind;
+  ts.start[i] = start;
+  ts.end[i] = end;
+  ts.flags[i] = flags;
+  ts.v[i] = v;
+  ts.w[i] = v === null ? "" : v.w;
+  ts.n = i + 1;
+  if (kind === EMOJI) ts.emoji++;
+}
+
 // A hand-written scanner rather than one big alternation regex: it allocates no match
 // arrays and classifies most characters with a table lookup (see bench:analysis).
 const RATING_RE = /\d{1,2}(?:[.,]\d{1,2})?\s?\/\s?(?:5|10|20)(?![\d.,]\d)/y;
@@ -77,8 +145,28 @@ const isDash = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
 
 const ELISION = /^(l|d|j|m|t|s|c|n|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/;
 
-const ELISIONS = new Set(["l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]);
+/** BUF[0, len) spells a French elision: l d j m t s c n qu jusqu lorsqu puisqu quoiqu (no string built). */
+function isElision(len: number): boolean {
+  const a = BUF[0] as number;
+  if (len === 1)
+    return a === 108 || a === 100 || a === 106 || a === 109 || a === 116 || a === 115 || a === 99 || a === 110;
+  if (len === 2) return a === 113 && BUF[1] === 117;
+  if (len < 5 || BUF[len - 2] !== 113 || BUF[len - 1] !== 117) return false;
+  // jusqu lorsqu puisqu quoiqu
+  if (len === 5) return a === 106 && BUF[1] === 117 && BUF[2] === 115;
+  if (len !== 6) return false;
+  const b = BUF[1] as number;
+  const c = BUF[2] as number;
+  const d = BUF[3] as number;
+  if (a === 108) return b === 111 && c === 114 && d === 115;
+  if (a === 112) return b === 117 && c === 105 && d === 115;
+  return a === 113 && b === 117 && c === 111 && d === 105;
+}
 const WORD = Kind.Word;
+const EMOJI = Kind.Emoji;
+const BANG = Kind.Bang;
+const END = Kind.End;
+const CLAUSE_MARK = Kind.Clause;
 // Words longer than this take the slow path (no lexicon word is anywhere near as long).
 const BUF = new Uint16Array(64);
 // Per code unit, filled on first sight: its lower-case accent-folded form (a second
@@ -111,23 +199,32 @@ function capsOf(raw: string): boolean {
   return raw.length > 1 && raw.toLowerCase() !== raw && raw === raw.toUpperCase();
 }
 
+/** The squeezed form of an elongated word, memoised on its record. */
+function squeezedOf(v: Vocab): string | null {
+  let sq = v.sq;
+  if (sq === undefined) {
+    sq = squeezeRuns(v.w);
+    v.sq = sq;
+  }
+  return sq;
+}
+
 /** Whole-string path for rare words (very long, or letters whose lower case is not one unit). */
-function slowWord(raw: string, start: number, tokens: Token[]): number {
-  const caps = capsOf(raw);
+function slowWord(raw: string, start: number, ts: TokenStream): void {
+  const caps = capsOf(raw) ? T_CAPS : 0;
   let w = foldToken(raw.toLowerCase());
-  let words = 0;
   const end = start + raw.length;
   if (w.length > 1 && w.includes("'")) {
     const el = ELISION.exec(w);
     if (el !== null && el[1] !== undefined && el[2] !== undefined) {
-      tokens.push({ kind: WORD, w: el[1], squeezed: null, caps, start, end: start + el[1].length, v: vocabOf(el[1]) });
-      words++;
+      push(ts, WORD, start, start + el[1].length, caps, vocabOf(el[1]));
+      ts.words++;
       w = el[2];
     }
   }
-  words++;
-  tokens.push({ kind: WORD, w, squeezed: squeezeRuns(w), caps, start, end, v: vocabOf(w) });
-  return words;
+  ts.words++;
+  const v = vocabOf(w);
+  push(ts, WORD, start, end, squeezedOf(v) === null ? caps : caps | T_LONG, v);
 }
 
 export interface Tokenized {
@@ -137,12 +234,34 @@ export interface Tokenized {
   words: number;
 }
 
-/** Tokenises at most `limit` characters of `text`. */
+/** Tokenises at most `limit` characters of `text` into token objects (tests and lexicon compilation). */
 export function tokenize(text: string, limit: number): Tokenized {
-  const src = text.length > limit ? text.slice(0, limit) : text;
+  const ts = scan(text, limit, new TokenStream(64));
   const tokens: Token[] = [];
-  let capsWords = 0;
-  let words = 0;
+  for (let i = 0; i < ts.n; i++) {
+    const v = ts.v[i] as Vocab | null;
+    const f = ts.flags[i] as number;
+    tokens.push({
+      kind: ts.kind[i] as Kind,
+      w: v === null ? ts.src.slice(ts.start[i], ts.end[i]) : v.w,
+      squeezed: (f & T_LONG) !== 0 ? ((v as Vocab).sq ?? null) : null,
+      caps: (f & T_CAPS) !== 0,
+      start: ts.start[i] as number,
+      end: ts.end[i] as number,
+      v,
+    });
+  }
+  return { tokens, capsWords: ts.capsWords, words: ts.words };
+}
+
+/** Scans at most `limit` characters of `text` into `ts` (emptied first) and returns it. */
+export function scan(text: string, limit: number, ts: TokenStream): TokenStream {
+  const src = text.length > limit ? text.slice(0, limit) : text;
+  ts.n = 0;
+  ts.words = 0;
+  ts.capsWords = 0;
+  ts.emoji = 0;
+  ts.src = src;
   const n = src.length;
   let i = 0;
   while (i < n) {
@@ -160,9 +279,8 @@ export function tokenize(text: string, limit: number): Tokenized {
         const [num, den] = r[0].replace(",", ".").split("/");
         const v = Math.min(1, Math.max(0, Number(num) / Number(den)));
         i += r[0].length;
-        const rw = `rating:${Math.round(v * 100) / 100}`;
-        tokens.push({ kind: Kind.Word, w: rw, squeezed: null, caps: false, start, end: i, v: vocabOf(rw) });
-        words++;
+        push(ts, WORD, start, i, 0, vocabOf(`rating:${Math.round(v * 100) / 100}`));
+        ts.words++;
         continue;
       }
     }
@@ -220,12 +338,7 @@ export function tokenize(text: string, limit: number): Tokenized {
         if (j + 1 < n && isApostrophe(src.charCodeAt(j))) {
           const d = src.charCodeAt(j + 1);
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
-            if (
-              !apostrophe &&
-              !slow &&
-              len <= 6 &&
-              ELISIONS.has(String.fromCharCode.apply(null, BUF.subarray(0, len) as unknown as number[]))
-            ) {
+            if (!apostrophe && !slow && len <= 6 && isElision(len)) {
               prefix = internCodes(BUF, len, h);
               prefixLen = len;
               len = 0;
@@ -244,19 +357,20 @@ export function tokenize(text: string, limit: number): Tokenized {
       }
       i = j;
       if (slow) {
-        words += slowWord(src.slice(start, j), start, tokens);
-        if (capsOf(src.slice(start, j))) capsWords++;
+        const raw = src.slice(start, j);
+        slowWord(raw, start, ts);
+        if (capsOf(raw)) ts.capsWords++;
         continue;
       }
-      const caps = j - start > 1 && upper && !lowerCase;
-      if (caps) capsWords++;
+      const caps = j - start > 1 && upper && !lowerCase ? T_CAPS : 0;
+      if (caps !== 0) ts.capsWords++;
       if (prefix !== null) {
-        tokens.push({ kind: WORD, w: prefix.w, squeezed: null, caps, start, end: start + prefixLen, v: prefix });
-        words++;
+        push(ts, WORD, start, start + prefixLen, caps, prefix);
+        ts.words++;
       }
       const v = internCodes(BUF, len, h);
-      words++;
-      tokens.push({ kind: WORD, w: v.w, squeezed: run ? squeezeRuns(v.w) : null, caps, start, end: i, v });
+      ts.words++;
+      push(ts, WORD, start, i, run && squeezedOf(v) !== null ? caps | T_LONG : caps, v);
       continue;
     }
     if (c < 128 && EMOTICON_START[c] === 1) {
@@ -264,7 +378,7 @@ export function tokenize(text: string, limit: number): Tokenized {
       const e = EMOTICON_RE.exec(src);
       if (e !== null) {
         i += e[0].length;
-        tokens.push({ kind: Kind.Emoji, w: e[0], squeezed: null, caps: false, start, end: i, v: vocabOf(e[0]) });
+        push(ts, EMOJI, start, i, 0, vocabOf(e[0]));
         continue;
       }
     }
@@ -272,8 +386,7 @@ export function tokenize(text: string, limit: number): Tokenized {
       const cp = src.codePointAt(i) as number;
       if (isAstralPicto(cp)) {
         i += 2;
-        const sym = src.slice(start, i);
-        tokens.push({ kind: Kind.Emoji, w: sym, squeezed: null, caps: false, start, end: i, v: vocabOf(sym) });
+        push(ts, EMOJI, start, i, 0, vocabOf(src.slice(start, i)));
         continue;
       }
       i += 2;
@@ -281,49 +394,41 @@ export function tokenize(text: string, limit: number): Tokenized {
     }
     if (cls === 2) {
       i++;
-      tokens.push({
-        kind: Kind.Emoji,
-        w: src[start] as string,
-        squeezed: null,
-        caps: false,
-        start,
-        end: i,
-        v: vocabOf(src[start] as string),
-      });
+      push(ts, EMOJI, start, i, 0, vocabOf(src[start] as string));
       continue;
     }
     if (c === 33 || c === 63) {
       let j = i + 1;
       while (j < n && (src.charCodeAt(j) === 33 || src.charCodeAt(j) === 63)) j++;
       i = j;
-      tokens.push({ kind: Kind.Bang, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
+      push(ts, BANG, start, i, 0, null);
       continue;
     }
     if (c === 46 || c === 0x2026) {
       let j = i + 1;
       while (j < n && (src.charCodeAt(j) === 46 || src.charCodeAt(j) === 0x2026)) j++;
       i = j;
-      tokens.push({ kind: Kind.End, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
+      push(ts, END, start, i, 0, null);
       continue;
     }
     if (c === 10) {
       let j = i + 1;
       while (j < n && isSpace(src.charCodeAt(j))) j++;
       i = j;
-      tokens.push({ kind: Kind.End, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
+      push(ts, END, start, i, 0, null);
       continue;
     }
     if (c < 256 && CLAUSE[c] === 1) {
       i++;
-      tokens.push({ kind: Kind.Clause, w: src[start] as string, squeezed: null, caps: false, start, end: i, v: null });
+      push(ts, CLAUSE_MARK, start, i, 0, null);
       continue;
     }
     if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
       i += 3;
-      tokens.push({ kind: Kind.Clause, w: src.slice(start, i), squeezed: null, caps: false, start, end: i, v: null });
+      push(ts, CLAUSE_MARK, start, i, 0, null);
       continue;
     }
     i++;
   }
-  return { tokens, capsWords, words };
+  return ts;
 }

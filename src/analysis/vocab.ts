@@ -5,7 +5,7 @@
  * stages after it do no hash lookups of their own on the hot path.
  */
 import type { Cue } from "./cues.ts";
-import type { WordInfo } from "./lexicon.ts";
+import type { FirstWordIndex, WordInfo } from "./lexicon.ts";
 
 export const FN_FR = 1;
 export const FN_EN = 2;
@@ -27,88 +27,146 @@ const EN_WORDS = new Set(
   ).split(" "),
 );
 
+/** `Vocab.vote` before the language stage has asked (see lang.ts). */
+export const VOTE_UNKNOWN = 9;
+
 export interface Vocab {
   /** the word itself (folded, lower-case), shared by every token of it */
   w: string;
   fn: number;
+  /** the word with runs of 3+ letters cut to two ("sooo" -> "soo"), null when it has none; filled on first need */
+  sq: string | null | undefined;
+  /** lexicon vote of the word (+1 only the French lexicon scores it, -1 only the English one, else 0) */
+  vote: number;
   fr: WordInfo | undefined;
   en: WordInfo | undefined;
   /** cues starting with this word, per language (null: none) */
-  cueFr: Cue[] | null | undefined;
-  cueEn: Cue[] | null | undefined;
+  cueFr: FirstWordIndex<Cue> | null | undefined;
+  cueEn: FirstWordIndex<Cue> | null | undefined;
 }
 
 // Open-addressing table keyed by the word's UTF-16 codes: the tokeniser hashes the
 // folded codes while it scans, so a word already seen costs no string allocation
-// and no second pass over its characters. It starts small and doubles (a table sized
-// for the worst case from the start costs a cache miss per lookup), and is bounded:
-// an adversarial stream of unique words cannot grow it without limit (it is emptied
-// at MAX and refills).
+// and no second pass over its characters. A slot holds only the hash and the
+// record's id; records, and the codes they are checked against, are stored by id in
+// order of first sight, so the frequent words (seen early) share a few cache lines
+// instead of being scattered across the table. It starts small and doubles (a table
+// sized for the worst case from the start costs a cache miss per lookup), and is
+// bounded: an adversarial stream of unique words cannot grow it without limit (it is
+// emptied at MAX and refills).
 const MAX = 200_000;
+/** bound on the stored codes (16 MB), for streams of very long unique words */
+const POOL_MAX = 1 << 23;
 const MIN_SIZE = 1 << 12;
 let size = MIN_SIZE;
 let mask = size - 1;
-let slots: Array<Vocab | undefined> = new Array<Vocab | undefined>(size).fill(undefined);
-let hashes = new Int32Array(size);
+/** [hash, id + 1] per slot; 0 marks an empty slot */
+let keys = new Int32Array(size * 2);
 let count = 0;
+let records: Vocab[] = [];
+/** codes of record id are pool[offsets[id], offsets[id + 1]) */
+let offsets = new Int32Array(MIN_SIZE + 1);
+let pool = new Uint16Array(MIN_SIZE * 8);
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 16777619;
 
 function rebuild(newSize: number, keep: boolean): void {
-  const oldSlots = slots;
-  const oldHashes = hashes;
+  const oldKeys = keys;
   size = newSize;
   mask = size - 1;
-  slots = new Array<Vocab | undefined>(size).fill(undefined);
-  hashes = new Int32Array(size);
-  count = 0;
-  if (!keep) return;
-  for (let k = 0; k < oldSlots.length; k++) {
-    const v = oldSlots[k];
-    if (v === undefined) continue;
-    const h = oldHashes[k] as number;
+  keys = new Int32Array(size * 2);
+  if (!keep) {
+    frontId.fill(0);
+    count = 0;
+    records = [];
+    offsets[0] = 0;
+    return;
+  }
+  for (let k = 0; k < oldKeys.length; k += 2) {
+    const id1 = oldKeys[k + 1] as number;
+    if (id1 === 0) continue;
+    const h = oldKeys[k] as number;
     let i = h & mask;
-    while (slots[i] !== undefined) i = (i + 1) & mask;
-    slots[i] = v;
-    hashes[i] = h;
-    count++;
+    while ((keys[2 * i + 1] as number) !== 0) i = (i + 1) & mask;
+    keys[2 * i] = h;
+    keys[2 * i + 1] = id1;
   }
 }
 
+// A small direct-mapped cache in front of the table, by the hash's low bits: the
+// frequent words ("le", "the", "de") are found there without touching the table.
+const FRONT = 2048;
+const frontHash = new Int32Array(FRONT);
+/** id + 1 of the word last found under this entry; 0 = empty */
+const frontId = new Int32Array(FRONT);
+
 /** The record of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
 export function internCodes(codes: Uint16Array, len: number, hash: number): Vocab {
+  const f = hash & (FRONT - 1);
+  const fid = frontId[f] as number;
+  if (fid !== 0 && frontHash[f] === hash) {
+    const from = offsets[fid - 1] as number;
+    if ((offsets[fid] as number) - from === len) {
+      let k = 0;
+      while (k < len && pool[from + k] === codes[k]) k++;
+      if (k === len) return records[fid - 1] as Vocab;
+    }
+  }
   let i = hash & mask;
   for (;;) {
-    const v = slots[i];
-    if (v === undefined) break;
-    if (hashes[i] === hash && v.w.length === len) {
-      const w = v.w;
-      let k = 0;
-      while (k < len && w.charCodeAt(k) === codes[k]) k++;
-      if (k === len) return v;
+    const id1 = keys[2 * i + 1] as number;
+    if (id1 === 0) break;
+    if (keys[2 * i] === hash) {
+      const from = offsets[id1 - 1] as number;
+      if ((offsets[id1] as number) - from === len) {
+        let k = 0;
+        while (k < len && pool[from + k] === codes[k]) k++;
+        if (k === len) {
+          frontHash[f] = hash;
+          frontId[f] = id1;
+          return records[id1 - 1] as Vocab;
+        }
+      }
     }
     i = (i + 1) & mask;
   }
-  if (count >= MAX) {
+  if (count >= MAX || (offsets[count] as number) + len > POOL_MAX) {
     rebuild(MIN_SIZE, false);
     i = hash & mask;
   } else if (count * 2 >= size) {
     rebuild(size * 2, true);
     i = hash & mask;
-    while (slots[i] !== undefined) i = (i + 1) & mask;
+    while ((keys[2 * i + 1] as number) !== 0) i = (i + 1) & mask;
   }
   const w = String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);
   const v: Vocab = {
     w,
     fn: (FR_WORDS.has(w) ? FN_FR : 0) | (EN_WORDS.has(w) ? FN_EN : 0),
+    sq: undefined,
+    vote: VOTE_UNKNOWN,
     fr: undefined,
     en: undefined,
     cueFr: undefined,
     cueEn: undefined,
   };
-  slots[i] = v;
-  hashes[i] = hash;
+  const id = count;
+  if (offsets.length < id + 2) {
+    const o = new Int32Array(offsets.length * 2);
+    o.set(offsets);
+    offsets = o;
+  }
+  const from = offsets[id] as number;
+  if (pool.length < from + len) {
+    const p = new Uint16Array(Math.max(pool.length * 2, from + len));
+    p.set(pool);
+    pool = p;
+  }
+  pool.set(codes.subarray(0, len), from);
+  offsets[id + 1] = from + len;
+  records.push(v);
+  keys[2 * i] = hash;
+  keys[2 * i + 1] = id + 1;
   count++;
   return v;
 }

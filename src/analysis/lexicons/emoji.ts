@@ -1,6 +1,7 @@
 /**
  * Emoji valences (-4..+4) and the emotion they usually carry in reviews and posts,
- * hand-assigned (see LEXICONS.md). Text-style emoticons come from emoticons-base.json.
+ * hand-assigned (see LEXICONS.md). Text-style emoticons come from emoticons-base.json,
+ * except the doubled forms at the end of this table.
  */
 import type { Emotion } from "../../domain.ts";
 
@@ -122,4 +123,15 @@ export const EMOJI: Record<string, [number, Emotion | null]> = {
   "😜": [1.6, "joy"],
   "😝": [1.6, "joy"],
   "😛": [1.4, "joy"],
+  // Doubled text emoticons, which the base list (single forms only) does not hold.
+  ":))": [2.4, "joy"],
+  ":)))": [2.6, "joy"],
+  ":-)))": [2.8, "joy"],
+  ":((": [-2.2, "sadness"],
+  ":(((": [-2.4, "sadness"],
+  ":-((": [-2, "sadness"],
+  ":DD": [2.6, "joy"],
+  ":'D": [2.2, "joy"],
+  "<33": [2.2, "joy"],
+  "<333": [2.4, "joy"],
 };

@@ -115,6 +115,26 @@ const CASES: GoldenCase[] = [
     "Les conseillers sont aimables, les délais sont désastreux, le site est pratique, les prix sont trop élevés.",
     "neutral",
   ],
+  // film criticism
+  ["Un vrai navet, on s'ennuie ferme.", "negative", "strong"],
+  ["Un chef-d'œuvre bouleversant.", "positive", "strong"],
+  ["Désopilant du début à la fin.", "positive", "strong"],
+  ["Une vraie claque visuelle.", "positive"],
+  ["On ne voit pas le temps passer.", "positive"],
+  ["Scénario cousu de fil blanc.", "negative"],
+  ["Tiré par les cheveux et mal joué.", "negative", "strong"],
+  ["Le film est un peu longuet.", "negative", "lean"],
+  // service idioms
+  ["Manque de réactivité.", "negative"],
+  ["Conseillère expéditive et désinvolte.", "negative", "strong"],
+  ["Ils se renvoient la balle depuis des mois.", "negative", "strong"],
+  ["Un vrai parcours du combattant pour être indemnisé.", "negative"],
+  ["Peut mieux faire.", "negative", "lean"],
+  ["Que du bonheur !", "positive", "strong"],
+  ["Aux petits soins avec nous.", "positive", "strong"],
+  // words that share a stem with an evaluative word
+  ["Le remboursement est arrivé en une semaine.", "neutral"],
+  ["Je suis désolé de vous déranger.", "neutral"],
   // questions and plain facts
   ["Comment résilier mon contrat ?", "neutral"],
   ["J'ai souscrit une assurance habitation en janvier.", "neutral"],

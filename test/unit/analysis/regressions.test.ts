@@ -99,3 +99,25 @@ describe("single-pass tokeniser", () => {
     expect(words("ΣΊΣΥΦΟΣ")).toEqual(["ΣΊΣΥΦΟΣ".toLowerCase()]);
   });
 });
+
+describe("reused working memory", () => {
+  it("gives a text the same analysis whatever was analysed before it", () => {
+    const a = "Service client injoignable depuis trois semaines, mais le site est pratique ! 😀";
+    const b = `${"Très très bien, je recommande. ".repeat(400)}Mais trop cher :(`;
+    const first = JSON.stringify(analyze(a));
+    analyze(b);
+    analyze("");
+    expect(JSON.stringify(analyze(a))).toBe(first);
+    expect(JSON.stringify(analyze(b))).toBe(JSON.stringify(analyze(b)));
+  });
+
+  it("keeps the words of a long text (more tokens than the initial buffers)", () => {
+    // 4,500 tokens, within the 20,000 characters that are read
+    const text = `${"Une phrase. ".repeat(1500)}Excellent !`;
+    const a = analyze(text, { lang: "fr" });
+    expect(a.sentences).toHaveLength(1501);
+    expect(a.sentences[1500]?.text).toBe("Excellent !");
+    expect(a.sentences[1500]?.evidence.map((e) => e.term)).toContain("excellent");
+    expect(words(text)).toHaveLength(3001);
+  });
+});
