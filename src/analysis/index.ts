@@ -57,7 +57,7 @@ const scan = scan_;
 export type { Analysis, Evidence } from "./types.ts";
 
 /** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
-export const ANALYZER_VERSION = "1.3.0+lex.2026-11-23.2";
+export const ANALYZER_VERSION = "1.4.0+lex.2026-11-23.2";
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

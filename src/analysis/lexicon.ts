@@ -5,8 +5,7 @@
  * Porter stemmer, and are memoised so a word is resolved once per process.
  */
 
-import enStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
-import frStemmer from "natural/lib/natural/stemmers/porter_stemmer_fr.js";
+import { createRequire } from "node:module";
 import { foldToken, squeezeToOne } from "./fold.ts";
 import { EN_BASE } from "./lexicons/en-base.ts";
 import { EN } from "./lexicons/en-sentiment.ts";
@@ -15,6 +14,16 @@ import { FR } from "./lexicons/fr-sentiment.ts";
 import type { LangRules } from "./lexicons/types.ts";
 import { EXCESS, LIKE_FORMS, MODALS, WISHES } from "./sentiment-rules.ts";
 import { Kind, tokenize } from "./tokenize.ts";
+
+// natural's stemmers are CommonJS: required on the first stem lookup, not at import
+// (a text without an unknown word never needs them).
+const requireCjs = createRequire(import.meta.url);
+type Stemmer = { stem(token: string): string };
+const STEMMERS = {
+  en: "natural/lib/natural/stemmers/porter_stemmer.js",
+  fr: "natural/lib/natural/stemmers/porter_stemmer_fr.js",
+} as const;
+const loadStemmer = (lang: "fr" | "en"): Stemmer => requireCjs(STEMMERS[lang]) as Stemmer;
 
 // Words that have a rule of their own in sentiment.ts besides their valence.
 const SPECIAL_WORDS = new Set([...EXCESS, ...LIKE_FORMS, ...MODALS, ...WISHES]);
@@ -125,10 +134,11 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   for (const t of rules.contrast) add(t, 0, "contrast");
   for (const t of rules.concession) add(t, 0, "concession");
 
-  const stemmer = lang === "fr" ? frStemmer : enStemmer;
+  let stemmer: Stemmer | null = null;
   let stems: Map<string, number> | null = null;
   const stemIndex = () => {
     if (stems !== null) return stems;
+    stemmer = loadStemmer(lang === "fr" ? "fr" : "en");
     stems = new Map();
     // Curated entries first so that they win a shared stem over base-list entries.
     const curated = new Set(Object.keys(rules.words).map((k) => foldToken(k.toLowerCase())));
@@ -178,7 +188,10 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
         if (two !== w) v = lookup(two);
       }
     }
-    if (v === undefined && w.length >= 6 && /^[a-z]+$/.test(w)) v = stemIndex().get(stemmer.stem(w));
+    if (v === undefined && w.length >= 6 && /^[a-z]+$/.test(w)) {
+      const index = stemIndex(); // loads the stemmer
+      v = index.get((stemmer as Stemmer).stem(w));
+    }
     const out = v ?? 0;
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(w, out);
