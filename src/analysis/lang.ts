@@ -64,7 +64,8 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
   if (words <= 6 && known >= 2) return "fr";
   if (words <= 6 && known <= -2) return "en";
   // Three or four words with a lexicon vote follow the vote whatever eld says: not asked.
-  const guess = words >= 3 && !(known !== 0 && words <= 4) ? detect(text.length > SAMPLE ? text.slice(0, SAMPLE) : text) : "";
+  const guess =
+    words >= 3 && !(known !== 0 && words <= 4) ? detect(text.length > SAMPLE ? text.slice(0, SAMPLE) : text) : "";
   if (known !== 0 && (guess === "" || guess === "fr" || guess === "en" || words <= 4)) return known > 0 ? "fr" : "en";
   if (guess === "fr" || guess === "en") return guess;
   if (guess !== "" && fr + en === 0) return guess;
