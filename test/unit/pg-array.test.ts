@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { pgArray } from "../../src/db/queries/pg-array.ts";
+import { type ArrayValue, pgArrayOf } from "../../src/db/queries/pg-array.ts";
 
-describe("pgArray", () => {
+const pgArray = (values: ArrayValue[]) => pgArrayOf(values, (v) => v);
+
+describe("pgArrayOf", () => {
   it("quotes every element, escapes quotes and backslashes, writes NULL for null", () => {
     expect(pgArray(["a", "", null, 'say "hi"', "back\\slash", "{b,c}", " sp "])).toBe(
       '{"a","",NULL,"say \\"hi\\"","back\\\\slash","{b,c}"," sp "}',

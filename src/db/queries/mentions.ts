@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { MentionKind, SourceKind } from "../../collect/types.ts";
 import type { MentionRecord, StoredAnalysis } from "../../domain.ts";
@@ -58,13 +58,13 @@ export async function upsertMentions(
     const chunk = unique.slice(i, i + UPSERT_CHUNK);
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
-      // jit off: the planner cannot know a batch's arrays hold one row per mention, and its
-      // inflated estimates would trigger JIT compilation, seconds for milliseconds of work.
       // synchronous_commit off: the commit does not wait for the WAL flush. A server crash can
       // lose the last few hundred milliseconds of batches, never half of one; the run's own
       // record (cursor, counts) commits synchronously afterwards, which flushes them first, so
       // a lost batch is a lost run that the next collection repeats (the upsert is idempotent).
-      await t.execute(sql`select set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`);
+      // (JIT, which the batch's inflated row estimates would trigger, is off for every
+      // service session: db/client.ts.)
+      await t.execute(sql`select set_config('synchronous_commit', 'off', true)`);
       // The source row is locked for the batch: it exists, and a concurrent delete waits for
       // this commit and then removes these mentions too (mentions have no per-row foreign key).
       const source = rowsOf(await t.execute(sql`select 1 from sources where id = ${params.sourceId} for key share`));
@@ -341,7 +341,7 @@ export async function deleteMentions(db: Db, params: { sourceId: string; externa
  */
 export async function loadPickedMentions(
   db: Db,
-  ctes: import("drizzle-orm").SQL,
+  ctes: SQL,
 ): Promise<{ mentions: Array<MentionRecord & { occurredAt: Date }>; extra: unknown }> {
   const rows = rowsOf<RawMentionRow & { extra_value: unknown }>(
     // The extra value rides on the first row only: it can be large (every business).

@@ -8,12 +8,10 @@ export type ArrayValue = string | number | boolean | null | undefined;
 
 const NEEDS_ESCAPE = /["\\]/;
 
-/** Every element quoted (so empty strings, spaces, commas and braces survive); null → NULL. */
-export function pgArray(values: readonly ArrayValue[]): string {
-  return pgArrayOf(values, (v) => v);
-}
-
-/** The array literal of `get` over `items`, without an intermediate array of values. */
+/**
+ * The array literal of `get` over `items`, without an intermediate array of values.
+ * Every element is quoted (so empty strings, spaces, commas and braces survive); null → NULL.
+ */
 export function pgArrayOf<T>(items: readonly T[], get: (item: T) => ArrayValue): string {
   let out = "{";
   for (let i = 0; i < items.length; i++) {

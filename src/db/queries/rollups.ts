@@ -124,11 +124,9 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
   const max = new Date(last.getTime() + 86_400_000).toISOString();
   const dayList = sql.raw(`array[${days.map((d) => `'${d.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);
   // Callers inside a transaction pass it as `db`; the statements must commit together.
-  {
-    const tx = db;
-    await tx.execute(sql`delete from rollups_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
-    await tx.execute(sql`delete from rollup_dims_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
-    await tx.execute(sql`
+  await db.execute(sql`delete from rollups_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
+  await db.execute(sql`delete from rollup_dims_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
+  await db.execute(sql`
       with ${aggregateCtes(
         storedRollupInput(sql`m.source_id = ${params.sourceId}
           and m.occurred_at >= ${min}::timestamptz and m.occurred_at < ${max}::timestamptz
@@ -137,15 +135,14 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
         insert into rollups_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind = 'all'
       )
       insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind <> 'all'`);
-    // The months those days fall in, rebuilt from their daily rows.
-    const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
-    const monthList = sql.raw(`array[${months.map((m) => `'${m.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);
-    await tx.execute(sql`delete from rollups_monthly where source_id = ${params.sourceId} and day = any(${monthList})`);
-    await tx.execute(sql`
+  // The months those days fall in, rebuilt from their daily rows.
+  const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))];
+  const monthList = sql.raw(`array[${months.map((m) => `'${m.replace(/[^0-9-]/g, "")}'`).join(",")}]::date[]`);
+  await db.execute(sql`delete from rollups_monthly where source_id = ${params.sourceId} and day = any(${monthList})`);
+  await db.execute(sql`
       insert into rollups_monthly (${sql.raw(COLUMNS)})
       select business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang, ${sql.raw(SUMS)}
       from rollups_daily
       where source_id = ${params.sourceId} and date_trunc('month', day)::date = any(${monthList})
       group by business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang`);
-  }
 }
