@@ -88,29 +88,35 @@ try {
     const ids = sources.slice(i, i + chunk);
     await db.execute(sql`
       insert into mentions (business_id, source_id, kind, external_id, content_hash, text, lang, rating_value, rating_best,
-        rating_worst, published_at, occurred_at, collected_at, updated_at, reply_text, reply_at)
-      select s.business_id, s.id, 'review', 'seed-' || g, md5(s.id::text || g),
-        (array['Service rapide et personnel très aimable, je recommande.', 'Attente interminable au téléphone, remboursement toujours pas reçu.',
-               'Great food but we waited 40 minutes for a table.', 'Rude staff and a cold pizza, never again.',
-               'Produit conforme, livraison rapide.', 'Excellent advice from the team, thank you!'])[1 + (g % 6)],
+        rating_worst, published_at, occurred_at, collected_at, updated_at, reply_text, reply_at,
+        text_length, trimmed_length, quote_score, quote_label, quote_confidence, quote_mismatch, quote_stars)
+      select s.business_id, s.id, 'review', 'seed-' || g, md5(s.id::text || g), t.text,
         case when g % 2 = 0 then 'fr' else 'en' end,
-        1 + (g * 7919 % 5), 5, 1, ts, ts, ts, ts,
-        case when g % 9 = 0 then 'Merci pour votre retour' end, case when g % 9 = 0 then ts + interval '1 day' end
+        r.stars, 5, 1, ts, ts, ts, ts,
+        case when g % 9 = 0 then 'Merci pour votre retour' end, case when g % 9 = 0 then ts + interval '1 day' end,
+        js_length(t.text), js_length(js_trim(t.text)), js_number(r.score),
+        case when r.score > 0.1 then 'positive' when r.score < -0.1 then 'negative' else 'neutral' end,
+        js_number(0.7::real), false, rating_stars(r.stars, 5, 1)
       from sources s cross join generate_series(1, ${perSource}) g
       cross join lateral (select now() - ((g * 104729 % 730) || ' days')::interval - ((g % 24) || ' hours')::interval as ts) d
+      cross join lateral (select 1 + (g * 7919 % 5) as stars, ((g * 7919 % 5 - 2) / 2.0)::real as score) r
+      cross join lateral (select (array['Service rapide et personnel très aimable, je recommande.',
+        'Attente interminable au téléphone, remboursement toujours pas reçu.',
+        'Great food but we waited 40 minutes for a table.', 'Rude staff and a cold pizza, never again.',
+        'Produit conforme, livraison rapide.', 'Excellent advice from the team, thank you!'])[1 + (g % 6)] as text) t
       where s.id in (${sql.join(
         ids.map((x) => sql`${x}::uuid`),
         sql`, `,
       )})`);
     await db.execute(sql`
       insert into analyses (mention_id, version, lang, sentiment_score, sentiment_label, confidence, emotions, aspects, touchpoints)
-      select m.id, 'bench', coalesce(m.lang, 'en'), x.score,
-        case when x.score > 0.1 then 'positive' when x.score < -0.1 then 'negative' else 'neutral' end, 0.7,
-        case when x.score < -0.3 then '{"anger":0.6,"frustration":0.4}'::jsonb when x.score > 0.3 then '{"joy":0.7}'::jsonb else '{}'::jsonb end,
+      select m.id, 'bench', coalesce(m.lang, 'en'), m.quote_score::real, m.quote_label, m.quote_confidence::real,
+        case when m.quote_score < -0.3 then '{"anger":0.6,"frustration":0.4}'::jsonb
+          when m.quote_score > 0.3 then '{"joy":0.7}'::jsonb else '{}'::jsonb end,
         jsonb_build_array(jsonb_build_object('aspect', (array['offer','convenience','relationship','advice'])[1 + (abs(hashtext(m.external_id)) % 4)],
-          'polarity', case when x.score >= 0 then 'positive' else 'negative' end, 'score', x.score, 'evidence', '[]'::jsonb)),
+          'polarity', case when m.quote_score >= 0 then 'positive' else 'negative' end, 'score', m.quote_score, 'evidence', '[]'::jsonb)),
         '[]'::jsonb
-      from mentions m cross join lateral (select ((m.rating_value - 3) / 2.0)::real as score) x
+      from mentions m
       where m.source_id in (${sql.join(
         ids.map((x) => sql`${x}::uuid`),
         sql`, `,

@@ -16,9 +16,6 @@ import {
 import type { AppDeps, AppEnv } from "../context.ts";
 import { IdParam, problems } from "../schemas.ts";
 
-/** Upper bound of mentions read for one highlights request (a period of a very busy business is sampled newest first). */
-const MAX_MENTIONS = 20_000;
-
 function notFoundBusiness(): never {
   throw notFound("business");
 }
@@ -44,8 +41,8 @@ export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     const now = deps.now?.() ?? new Date();
     const period = resolvePeriod(q, now);
     const prev = previousPeriod(period);
-    // One statement aggregates the period and returns only the mentions that can become a quote
-    // (plus the business and its sources); the selection then applies the exact rules (see highlightFacts).
+    // One statement reads the periods' facts from the rollups and returns only the mentions that
+    // rank first as quotes (plus the business and its sources); the selection applies the rules.
     const [loaded, everyone] = await Promise.all([
       period.to.getTime() > period.from.getTime()
         ? highlightFacts(deps.db, {
@@ -53,7 +50,6 @@ export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
             from: period.from,
             to: period.to,
             previous: prev,
-            max: MAX_MENTIONS,
             options: DEFAULT_HIGHLIGHT_OPTIONS,
           })
         : null,

@@ -7,6 +7,7 @@ import type { Db } from "../client.ts";
 import { mentions } from "../schema/index.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { type ArrayValue, pgArrayOf } from "./pg-array.ts";
+import { executePrepared } from "./prepared.ts";
 import { refreshRollups, rollupIncrementCtes, utcDay } from "./rollups.ts";
 import { rowsOf } from "./rows.ts";
 
@@ -88,11 +89,17 @@ export async function upsertMentions(
           ), upserted as (
             insert into mentions (id, business_id, source_id, kind, external_id, content_hash, url, title, text, lang,
               rating_value, rating_best, rating_worst, author_pseudonym, author_display_name, published_at,
-              source_updated_at, experienced_at, reply_text, reply_at, engagement, occurred_at, collected_at, updated_at)
+              source_updated_at, experienced_at, reply_text, reply_at, engagement, occurred_at, collected_at, updated_at,
+              text_length, trimmed_length, quote_score, quote_label, quote_confidence, quote_mismatch, quote_stars)
             select id, ${params.businessId}::uuid, ${params.sourceId}::uuid, kind, external_id, content_hash, url, title, text, lang,
               rating_value, rating_best, rating_worst, author_pseudonym, author_display_name, published_at,
               source_updated_at, experienced_at, reply_text, reply_at, engagement,
-              coalesce(published_at, ${stamp}::timestamptz), ${stamp}::timestamptz, ${stamp}::timestamptz
+              coalesce(published_at, ${stamp}::timestamptz), ${stamp}::timestamptz, ${stamp}::timestamptz,
+              text_length, trimmed_length, case when a_version is not null then js_number(a_score) end,
+              case when a_version is not null then a_label end,
+              case when a_version is not null then js_number(a_confidence) end,
+              case when a_version is not null then coalesce(a_mismatch, false) end,
+              rating_stars(js_number(rating_value), coalesce(js_number(rating_best), 5), coalesce(js_number(rating_worst), 1))
             from input
             on conflict (source_id, external_id) do update set
               content_hash = excluded.content_hash, url = excluded.url, title = excluded.title, text = excluded.text,
@@ -103,7 +110,16 @@ export async function upsertMentions(
               source_updated_at = excluded.source_updated_at, experienced_at = excluded.experienced_at,
               reply_text = excluded.reply_text, reply_at = excluded.reply_at, engagement = excluded.engagement,
               occurred_at = coalesce(excluded.published_at, mentions.occurred_at),
-              updated_at = excluded.updated_at, revision = mentions.revision + 1
+              updated_at = excluded.updated_at, revision = mentions.revision + 1,
+              text_length = excluded.text_length, trimmed_length = excluded.trimmed_length,
+              quote_stars = excluded.quote_stars,
+              -- Without a new analysis the stored one stays (analysed below), and so do its copies.
+              quote_score = case when excluded.quote_label is null then mentions.quote_score else excluded.quote_score end,
+              quote_label = coalesce(excluded.quote_label, mentions.quote_label),
+              quote_confidence = case when excluded.quote_label is null then mentions.quote_confidence
+                else excluded.quote_confidence end,
+              quote_mismatch = case when excluded.quote_label is null then mentions.quote_mismatch
+                else excluded.quote_mismatch end
             where mentions.content_hash <> excluded.content_hash
             returning id, external_id, occurred_at, (xmax = 0) as inserted, business_id, source_id, lang,
               rating_value, rating_best, rating_worst
@@ -122,7 +138,7 @@ export async function upsertMentions(
               confidence = excluded.confidence, emotions = excluded.emotions, aspects = excluded.aspects,
               touchpoints = excluded.touchpoints, rating_mismatch = excluded.rating_mismatch, analyzed_at = excluded.analyzed_at
           ), ${rollupIncrementCtes(sql`
-            select business_id, source_id, lang, occurred_at, rating_value, rating_best, rating_worst,
+            select id, business_id, source_id, lang, occurred_at, rating_value, rating_best, rating_worst,
               a_score as sentiment_score, a_label as sentiment_label, a_emotions as emotions, a_aspects as aspects
             from written where inserted`)}
           select count(*) filter (where w.inserted)::int as inserted, count(*) filter (where not w.inserted)::int as updated,
@@ -164,6 +180,9 @@ const INPUT_COLUMNS: ReadonlyArray<readonly [string, string, Get]> = [
   ["url", "text", (r) => r.url],
   ["title", "text", (r) => r.title],
   ["text", "text", (r) => r.text],
+  // Lengths as the highlight rules measure them (UTF-16 units, String.prototype.trim).
+  ["text_length", "int", (r) => r.text.length],
+  ["trimmed_length", "int", (r) => r.text.trim().length],
   ["lang", "text", (r) => r.lang ?? r.analysis?.lang],
   ["rating_value", "real", (r) => r.rating?.value],
   ["rating_best", "real", (r) => r.rating?.best],
@@ -275,11 +294,14 @@ export async function listMentions(
     );
   }
   const rows = rowsOf<RawMentionRow & { business_exists: boolean | string }>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      sql`
       select b.business_exists, p.* from (select exists(select 1 from businesses where id = ${params.businessId}) as business_exists) b
       left join (${SELECT_MENTION} where ${sql.join(conds, sql` and `)}
         order by m.occurred_at desc nulls last, m.id desc nulls last limit ${params.limit + 1}) p on true
-      order by p.occurred_at desc nulls last, p.id desc nulls last`),
+      order by p.occurred_at desc nulls last, p.id desc nulls last`,
+    ),
   );
   const found = rows.filter((r) => r.id != null);
   const items = found.slice(0, params.limit).map(toRecord);

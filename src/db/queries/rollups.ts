@@ -29,7 +29,7 @@ const emotionColumns = EMOTIONS.map((e) => `(m.emotions->>'${e}')::float8 as "em
 const emotionAggs = EMOTIONS.flatMap((e) => [`count("em_${e}")`, `coalesce(sum("em_${e}"), 0)`]).join(",\n      ");
 
 /**
- * Columns a rollup row is computed from, one row per mention: business_id, source_id,
+ * Columns a rollup row is computed from, one row per mention: id, business_id, source_id,
  * lang, occurred_at, rating_value/best/worst, sentiment_score, sentiment_label,
  * emotions, aspects. Read from the tables for a recomputation, or from the rows a
  * statement is writing for an increment.
@@ -38,7 +38,7 @@ export type RollupInput = SQL;
 
 /** The stored mentions (with their analyses) matching `where`, as a rollup input. */
 export function storedRollupInput(where: SQL): RollupInput {
-  return sql`select m.business_id, m.source_id, m.lang, m.occurred_at, m.rating_value, m.rating_best, m.rating_worst,
+  return sql`select m.id, m.business_id, m.source_id, m.lang, m.occurred_at, m.rating_value, m.rating_best, m.rating_worst,
       a.sentiment_score, a.sentiment_label, a.emotions, a.aspects
     from mentions m left join analyses a on a.mention_id = m.id
     where ${where}`;
@@ -46,11 +46,12 @@ export function storedRollupInput(where: SQL): RollupInput {
 
 /**
  * The rollup figures of `input` per (business, dimension, value, day, source,
- * language): CTEs rollup_base → rollup_dims → rollup_agg.
+ * language): CTEs rollup_base → rollup_dims → rollup_agg, and per (business, day, aspect,
+ * source): rollup_aspect_agg.
  */
 function aggregateCtes(input: RollupInput): SQL {
   return sql`rollup_base as (
-        select m.business_id, m.source_id, coalesce(m.lang, '') as lang,
+        select m.id, m.business_id, m.source_id, coalesce(m.lang, '') as lang, m.occurred_at,
                (m.occurred_at at time zone 'UTC')::date as day,
                m.sentiment_score, m.sentiment_label,
                coalesce(m.emotions, '{}'::jsonb) as emotions, coalesce(m.aspects, '[]'::jsonb) as aspects,
@@ -66,6 +67,21 @@ function aggregateCtes(input: RollupInput): SQL {
           cross join lateral (select distinct e->>'aspect' as aspect from jsonb_array_elements(b.aspects) e) x
         union all
         select 'emotion', k.key, b.* from rollup_base b cross join lateral jsonb_object_keys(b.emotions) as k(key)
+      ), rollup_aspect_agg (business_id, day, aspect, source_id, count, score_micros, latest) as (
+        -- Per mention and aspect the mean of its scores in millionths (reports/highlights
+        -- aspectMicros), then per day the count, sum and latest.
+        select business_id, day, aspect, source_id, count(*)::int, sum(micros)::bigint, max(occurred_at)
+        from (
+          select b.business_id, b.day, b.source_id, b.occurred_at, e.value ->> 'aspect' as aspect,
+            floor(sum((e.value ->> 'score')::float8 order by e.ord) / count(*) * 1e6::float8 + 0.5::float8)::bigint as micros
+          from rollup_base b
+          cross join lateral jsonb_array_elements(case jsonb_typeof(b.aspects) when 'array' then b.aspects else '[]' end)
+            with ordinality as e(value, ord)
+          where jsonb_typeof(e.value -> 'score') = 'number' and jsonb_typeof(e.value -> 'aspect') = 'string'
+            and (e.value ->> 'score')::float8 between -1 and 1
+          group by b.id, b.business_id, b.day, b.source_id, b.occurred_at, e.value ->> 'aspect'
+        ) per_mention
+        group by business_id, day, aspect, source_id
       ), rollup_agg (${sql.raw(COLUMNS)}) as (
       select business_id, dim_kind, dim_value, day, source_id, lang, count(*),
         coalesce(sum(sentiment_score), 0),
@@ -83,6 +99,7 @@ function aggregateCtes(input: RollupInput): SQL {
 }
 
 const KEY = "business_id, dim_kind, dim_value, day, source_id, lang";
+const ASPECT_COLUMNS = "business_id, day, aspect, source_id, count, score_micros, latest";
 /** `on conflict … do update` adding the incoming figures to a row's own (alias r). */
 const ADD = SUM_COLUMNS.map((c) => `${c} = r.${c} + excluded.${c}`).join(", ");
 
@@ -107,6 +124,11 @@ export function rollupIncrementCtes(input: RollupInput): SQL {
       from rollup_agg where dim_kind = 'all'
       group by business_id, dim_kind, dim_value, date_trunc('month', day)::date, source_id, lang
       on conflict (${sql.raw(KEY)}) do update set ${sql.raw(ADD)}
+    ), rollup_add_aspects as (
+      insert into rollup_aspects_daily as r (${sql.raw(ASPECT_COLUMNS)}) select * from rollup_aspect_agg
+      on conflict (business_id, day, aspect, source_id) do update
+        set count = r.count + excluded.count, score_micros = r.score_micros + excluded.score_micros,
+          latest = greatest(r.latest, excluded.latest)
     )`;
 }
 
@@ -126,6 +148,9 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
   // Callers inside a transaction pass it as `db`; the statements must commit together.
   await db.execute(sql`delete from rollups_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
   await db.execute(sql`delete from rollup_dims_daily where source_id = ${params.sourceId} and day = any(${dayList})`);
+  await db.execute(
+    sql`delete from rollup_aspects_daily where source_id = ${params.sourceId} and day = any(${dayList})`,
+  );
   await db.execute(sql`
       with ${aggregateCtes(
         storedRollupInput(sql`m.source_id = ${params.sourceId}
@@ -133,6 +158,8 @@ export async function refreshRollups(db: Db, params: { sourceId: string; days: s
           and (m.occurred_at at time zone 'UTC')::date = any(${dayList})`),
       )}, main as (
         insert into rollups_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind = 'all'
+      ), aspects as (
+        insert into rollup_aspects_daily (${sql.raw(ASPECT_COLUMNS)}) select * from rollup_aspect_agg
       )
       insert into rollup_dims_daily (${sql.raw(COLUMNS)}) select * from rollup_agg where dim_kind <> 'all'`);
   // The months those days fall in, rebuilt from their daily rows.

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { EMOTIONS } from "../../domain.ts";
 import type { Db } from "../client.ts";
+import { executePrepared } from "./prepared.ts";
 import { rowsOf } from "./rows.ts";
 
 export type Bucket = "day" | "week" | "month";
@@ -81,7 +82,9 @@ export async function trendSumsOfWindows(
         select ${n} as w, * from ${sql.raw(dimKind === "all" ? "rollups_daily" : "rollup_dims_daily")}
         where ${filters} and day >= ${w.from}::date and day < ${w.to}::date`;
   });
-  const result = await db.execute(sql`
+  const result = await executePrepared(
+    db,
+    sql`
     select w, business_id as "businessId", to_char(date_trunc(${bucket}, day), 'YYYY-MM-DD') as t,
       sum(count)::int as count, sum(sentiment_sum)::float8 as "sentimentSum",
       sum(positive)::int as positive, sum(neutral)::int as neutral, sum(negative)::int as negative,
@@ -90,7 +93,8 @@ export async function trendSumsOfWindows(
       ${sql.raw(emotionSelect)}
     from (${sql.join(sources, sql` union all `)}) r
     group by 1, 2, 3
-    order by 1, 2, 3`);
+    order by 1, 2, 3`,
+  );
   const out: TrendSums[][] = windows.map(() => []);
   for (const r of rowsOf<Record<string, unknown>>(result)) {
     out[Number(r.w)]?.push({

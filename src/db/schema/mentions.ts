@@ -1,4 +1,16 @@
-import { index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * One review, post, article or comment. Natural key: (source_id, external_id).
@@ -42,6 +54,22 @@ export const mentions = pgTable(
     collectedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revision: integer().notNull().default(1),
+    /**
+     * What the highlight quote rules read, kept on the row so that ranking a period's
+     * quotes is one range scan of this table (no join, no text read). The analysis's
+     * score, label, confidence and rating mismatch (null without an analysis) and the
+     * rating on 1–5 (null when unrated or its scale is unusable), as the numbers
+     * JavaScript reads back from the stored float4 values; the text's length in UTF-16
+     * units, whole and trimmed, as JavaScript counts them. Written with the mention
+     * (queries/mentions.ts, functions of migration 0007); see queries/highlights.ts.
+     */
+    quoteScore: doublePrecision(),
+    quoteLabel: text(),
+    quoteConfidence: doublePrecision(),
+    quoteMismatch: boolean(),
+    quoteStars: doublePrecision(),
+    textLength: integer(),
+    trimmedLength: integer(),
   },
   (t) => [
     uniqueIndex("mentions_source_external_uq").on(t.sourceId, t.externalId),

@@ -1,4 +1,14 @@
-import { date, doublePrecision, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { EMOTIONS } from "../../domain.ts";
 import { businesses } from "./businesses.ts";
 import { sources } from "./sources.ts";
@@ -67,3 +77,29 @@ export const rollupDimsDaily = pgTable("rollup_dims_daily", rollupColumns(), (t)
 export const rollupsMonthly = pgTable("rollups_monthly", rollupColumns(), (t) => [
   primaryKey({ columns: [t.businessId, t.dimKind, t.dimValue, t.day, t.sourceId, t.lang] }),
 ]);
+
+/**
+ * Aspect scores per (business, UTC day of occurred_at, aspect, source): the mentions
+ * that score the aspect, the sum of their per-mention means in whole millionths
+ * (integers: exact sums in any order, see reports/highlights aspectMicros) and the
+ * latest such mention. Highlights compare two periods' mean aspect scores from these rows (plus
+ * the raw mentions of the partial days at the periods' edges). Kept like the other
+ * rollups: increments for new mentions, recomputation of edited days, cascades.
+ */
+export const rollupAspectsDaily = pgTable(
+  "rollup_aspects_daily",
+  {
+    businessId: uuid()
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    aspect: text().notNull(),
+    sourceId: uuid()
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    count: integer().notNull(),
+    scoreMicros: bigint({ mode: "number" }).notNull(),
+    latest: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.day, t.aspect, t.sourceId] })],
+);

@@ -33,6 +33,11 @@ export function truncateQuote(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?-]+$/, "")}…`;
 }
 
+/** A score or confidence that is NaN or infinite cannot be ranked: such an analysis makes no quote. */
+function finiteAnalysis(a: { sentimentScore: number; confidence: number }): boolean {
+  return Number.isFinite(a.sentimentScore) && Number.isFinite(a.confidence);
+}
+
 function byIdAsc(a: MentionRecord, b: MentionRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -81,7 +86,8 @@ export function selectBestQuotes(mentions: MentionRecord[], ctx: Ctx): Highlight
   const { minConfidence, minQuoteChars, bestQuotes } = ctx.options;
   const eligible = mentions.filter((m) => {
     const a = m.analysis;
-    if (a?.sentimentLabel !== "positive" || a.sentimentScore <= 0 || a.confidence < minConfidence) return false;
+    if (a?.sentimentLabel !== "positive" || !finiteAnalysis(a) || a.sentimentScore <= 0) return false;
+    if (a.confidence < minConfidence) return false;
     if (a.ratingMismatch) return false;
     const n = normalizedRating(m);
     return (n === null || n >= 0.75) && m.text.trim().length > 0;
@@ -103,6 +109,7 @@ export function selectWorstUnanswered(mentions: MentionRecord[], ctx: Ctx): High
   const { minConfidence, worstUnanswered } = ctx.options;
   const eligible = mentions.filter((m) => {
     if (m.reply !== null || m.text.trim().length === 0 || !isNegativeMention(m)) return false;
+    if (m.analysis !== null && !finiteAnalysis(m.analysis)) return false;
     const rated = normalizedRating(m) !== null;
     return rated || (m.analysis !== null && m.analysis.confidence >= minConfidence);
   });

@@ -24,26 +24,40 @@ interface Ctx {
   to: Date;
 }
 
-/** Mean aspect score per aspect; a mention counts once per aspect (its own mean if listed twice). */
+/**
+ * A mention's mean score of one aspect in whole millionths, rounded half up. Sums of
+ * these integers are exact in any order, so the daily aspect rollups added up by the
+ * database give the same sums, to the last bit, as adding mention by mention here.
+ */
+export function aspectMicros(mean: number): number {
+  return Math.floor(mean * 1e6 + 0.5);
+}
+
+/**
+ * Mean aspect score per aspect; a mention counts once per aspect (its own mean if
+ * listed twice). Scores outside the analyser's range [-1, 1] are ignored.
+ */
 export function aspectStats(mentions: MentionRecord[]): Map<Aspect, AspectStats> {
-  const out = new Map<Aspect, AspectStats>();
+  const micros = new Map<Aspect, AspectStats>();
   for (const m of mentions) {
     const perMention = new Map<Aspect, number[]>();
     for (const a of m.analysis?.aspects ?? []) {
-      if (!Number.isFinite(a.score)) continue;
+      if (typeof a.score !== "number" || !(a.score >= -1 && a.score <= 1)) continue;
       const list = perMention.get(a.aspect) ?? [];
       list.push(a.score);
       perMention.set(a.aspect, list);
     }
     const t = effectiveDate(m).getTime();
     for (const [aspect, scores] of perMention) {
-      const s = out.get(aspect) ?? { count: 0, sum: 0, latest: 0 };
+      const s = micros.get(aspect) ?? { count: 0, sum: 0, latest: 0 };
       s.count += 1;
-      s.sum += scores.reduce((x, y) => x + y, 0) / scores.length;
+      s.sum += aspectMicros(scores.reduce((x, y) => x + y, 0) / scores.length);
       s.latest = Math.max(s.latest, t);
-      out.set(aspect, s);
+      micros.set(aspect, s);
     }
   }
+  const out = new Map<Aspect, AspectStats>();
+  for (const [aspect, s] of micros) out.set(aspect, { ...s, sum: s.sum / 1e6 });
   return out;
 }
 

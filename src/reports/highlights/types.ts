@@ -45,7 +45,10 @@ export interface HighlightInput {
   options?: Partial<HighlightOptions>;
 }
 
-/** An aspect over one period: mentions carrying it, sum of their per-mention means, latest date (epoch ms). */
+/**
+ * An aspect over one period: mentions carrying it, sum of their per-mention means
+ * (each rounded to a millionth, see `aspectMicros`), latest date (epoch ms).
+ */
 export interface AspectStats {
   count: number;
   sum: number;

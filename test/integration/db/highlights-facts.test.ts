@@ -4,7 +4,7 @@
  * both drivers, that the result is the same as the pure selection over the
  * fully loaded mentions, on data made to hit the edges of the rules: exact
  * ties, float4 values, thresholds, odd rating scales, padded and astral
- * texts, replies, duplicate aspects, windows capped by `max`.
+ * texts, replies, duplicate aspects, periods with and without partial days.
  */
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { type Database, openDatabase } from "../../../src/db/client.ts";
@@ -15,6 +15,7 @@ import { createSource } from "../../../src/db/queries/sources.ts";
 import { ASPECTS, type Aspect, type StoredAnalysis } from "../../../src/domain.ts";
 import {
   DEFAULT_HIGHLIGHT_OPTIONS,
+  HIGHLIGHT_TYPES,
   type HighlightOptions,
   selectHighlights,
   selectHighlightsFromFacts,
@@ -168,43 +169,43 @@ describe.each([
       { bestQuotes: 0, worstUnanswered: 5, minConfidence: 0.6, minQuoteChars: 100 },
     ];
     let compared = 0;
+    const types = new Set<string>();
     let candidates = 0;
     let loaded = 0;
     for (const scope of [businesses[0]!.id, businesses[1]!.id, null]) {
       const listed = scope ? businesses.filter((b) => b.id === scope) : businesses;
       for (const period of periods) {
         const previous = { from: new Date(2 * period.from.getTime() - period.to.getTime()), to: period.from };
-        for (const max of [20_000, 40]) {
-          for (const options of optionSets) {
-            const [mentions, previousMentions, sources] = await Promise.all([
-              loadMentions(db, { businessId: scope, from: period.from, to: period.to, max }),
-              loadMentions(db, { businessId: scope, from: previous.from, to: previous.to, max }),
-              sourcesFirstSeen(db, { businessIds: scope ? [scope] : undefined }),
-            ]);
-            const base = { ...period, now: NOW, businesses: listed, locale: "fr" as const, options };
-            const expected = selectHighlights({ ...base, mentions, previousMentions, sources });
-            const got = await highlightFacts(db, {
-              businessId: scope,
-              ...period,
-              previous,
-              max,
-              options: { ...DEFAULT_HIGHLIGHT_OPTIONS, ...options },
-            });
-            const actual = selectHighlightsFromFacts({ ...base, facts: got.facts, sources: got.sources });
-            expect(actual).toEqual(expected);
-            // The facts' sources are the ones sourcesFirstSeen reads.
-            const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-            expect([...got.sources].sort(byId)).toEqual([...sources].sort(byId));
-            if (scope) expect(got.business).toEqual({ id: scope, name: listed[0]!.name });
-            compared += expected.length;
-            candidates += got.facts.candidates.length;
-            loaded += mentions.length;
-          }
+        for (const options of optionSets) {
+          const [mentions, previousMentions, sources] = await Promise.all([
+            loadMentions(db, { businessId: scope, from: period.from, to: period.to }),
+            loadMentions(db, { businessId: scope, from: previous.from, to: previous.to }),
+            sourcesFirstSeen(db, { businessIds: scope ? [scope] : undefined }),
+          ]);
+          const base = { ...period, now: NOW, businesses: listed, locale: "fr" as const, options };
+          const expected = selectHighlights({ ...base, mentions, previousMentions, sources });
+          const got = await highlightFacts(db, {
+            businessId: scope,
+            ...period,
+            previous,
+            options: { ...DEFAULT_HIGHLIGHT_OPTIONS, ...options },
+          });
+          const actual = selectHighlightsFromFacts({ ...base, facts: got.facts, sources: got.sources });
+          expect(actual).toEqual(expected);
+          // The facts' sources are the ones sourcesFirstSeen reads.
+          const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+          expect([...got.sources].sort(byId)).toEqual([...sources].sort(byId));
+          if (scope) expect(got.business).toEqual({ id: scope, name: listed[0]!.name });
+          compared += expected.length;
+          for (const item of expected) types.add(item.type);
+          candidates += got.facts.candidates.length;
+          loaded += mentions.length;
         }
       }
     }
     // The comparison saw real selections, and the database sent a fraction of the mentions.
     expect(compared).toBeGreaterThan(50);
+    expect([...types].sort()).toEqual([...HIGHLIGHT_TYPES].sort());
     expect(candidates).toBeLessThan(loaded / 2);
   });
 
@@ -216,7 +217,7 @@ describe.each([
     const business = await createBusiness(db, { name: `Empty ${Date.now()}` });
     const period = { from: new Date(NOW.getTime() - 30 * DAY), to: NOW };
     const previous = { from: new Date(NOW.getTime() - 60 * DAY), to: period.from };
-    const params = { ...period, previous, max: 20_000, options: DEFAULT_HIGHLIGHT_OPTIONS };
+    const params = { ...period, previous, options: DEFAULT_HIGHLIGHT_OPTIONS };
     const empty = await highlightFacts(db, { businessId: business.id, ...params });
     expect(empty.facts.candidates).toEqual([]);
     expect(empty.business).toEqual({ id: business.id, name: business.name });

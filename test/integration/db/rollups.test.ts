@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Database, openDatabase } from "../../../src/db/client.ts";
 import { createBusiness } from "../../../src/db/queries/businesses.ts";
-import { deleteMentions, type MentionInput, upsertMentions } from "../../../src/db/queries/mentions.ts";
+import { deleteMentions, loadMentions, type MentionInput, upsertMentions } from "../../../src/db/queries/mentions.ts";
 import { rowsOf } from "../../../src/db/queries/rows.ts";
 import { createSource, deleteSource } from "../../../src/db/queries/sources.ts";
 import { trendSums, trendSumsOfWindows } from "../../../src/db/queries/trends.ts";
+import { aspectStats } from "../../../src/reports/highlights/select-trends.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -31,7 +32,9 @@ function m(i: number, day: number, opts: { text?: string; stars?: number } = {})
       sentimentLabel: label,
       confidence: 0.7,
       emotions: i % 4 === 0 ? { anger: 0.5, frustration: 0.25 } : { joy: 0.8 },
-      aspects: [{ aspect: i % 2 ? "offer" : "convenience", polarity: "positive", score: 0.3, evidence: [] }],
+      aspects: [
+        { aspect: i % 2 ? "offer" : "convenience", polarity: "positive", score: ((i % 7) - 3) / 7, evidence: [] },
+      ],
       touchpoints: [],
       ratingMismatch: false,
     },
@@ -47,6 +50,32 @@ async function raw(businessId: string) {
       count(*) filter (where a.emotions ? 'anger')::int as anger
     from mentions m join analyses a on a.mention_id = m.id where m.business_id = ${businessId} group by 1 order by 1`);
   return rowsOf<{ t: string; n: number; neg: number; rsum: number; anger: number }>(r);
+}
+
+/** Aspect rollups next to the same figures from the raw rows (aspectStats' rule, per day). */
+async function aspectsBothWays(businessId: string) {
+  const fromRollup = await database.db.execute(sql`
+    select day::text as day, aspect, sum(count)::int as n, sum(score_micros)::bigint::text as micros,
+      max(latest) as latest
+    from rollup_aspects_daily where business_id = ${businessId} group by 1, 2 order by 1, 2`);
+  const mentions = await loadMentions(database.db, { businessId });
+  const byDay = new Map<string, typeof mentions>();
+  for (const x of mentions) {
+    const day = x.occurredAt.toISOString().slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), x]);
+  }
+  const expected = [];
+  for (const [day, list] of [...byDay].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const stats = aspectStats(list);
+    for (const aspect of [...stats.keys()].sort()) {
+      const st = stats.get(aspect)!;
+      expected.push({ day, aspect, n: st.count, micros: String(Math.round(st.sum * 1e6)), latest: st.latest });
+    }
+  }
+  const got = rowsOf<{ day: string; aspect: string; n: number; micros: string; latest: Date | string }>(fromRollup).map(
+    (r) => ({ ...r, latest: new Date(r.latest).getTime() }),
+  );
+  return { got, expected };
 }
 
 async function fromRollups(businessId: string) {
@@ -76,6 +105,9 @@ describe("rollups reconcile with raw rows", () => {
     await upsertMentions(db, { businessId: b.id, sourceId: s2.id, rows: batch.slice(0, 30) });
     expect(await fromRollups(b.id)).toEqual(await raw(b.id));
     expect((await fromRollups(b.id))[0]?.n).toBe(120);
+    const first = await aspectsBothWays(b.id);
+    expect(first.got).toEqual(first.expected);
+    expect(first.got.length).toBe(28); // one aspect a day (parity of the day)
 
     // Re-collection: same rows (no change) plus edits that move 10 reviews to April and change stars.
     await upsertMentions(db, { businessId: b.id, sourceId: s1.id, rows: batch });
@@ -85,14 +117,20 @@ describe("rollups reconcile with raw rows", () => {
     expect(afterEdit).toEqual(await raw(b.id));
     expect(afterEdit.map((x) => x.t)).toEqual(["2026-03-01", "2026-04-01"]);
     expect(afterEdit[1]?.n).toBe(9);
+    const edits = await aspectsBothWays(b.id);
+    expect(edits.got).toEqual(edits.expected);
 
     expect(await deleteMentions(db, { sourceId: s1.id, externalIds: ["r20", "r21", "r22", "r5"] })).toBe(4);
     expect(await fromRollups(b.id)).toEqual(await raw(b.id));
+    const deletions = await aspectsBothWays(b.id);
+    expect(deletions.got).toEqual(deletions.expected);
 
     await deleteSource(db, s2.id);
     const final = await fromRollups(b.id);
     expect(final).toEqual(await raw(b.id));
     expect(final.reduce((n, x) => n + x.n, 0)).toBe(86);
+    const gone = await aspectsBothWays(b.id);
+    expect(gone.got).toEqual(gone.expected);
   });
 
   it("filters by aspect, emotion, language and source from their own rollup rows", async () => {
