@@ -1,4 +1,5 @@
 import { startWorkers, type WorkerHandle } from "../workers/index.ts";
+import { warmLanguageDetector } from "./analysis/index.ts";
 import { countApiKeys, createApiKey } from "./db/queries/api-keys.ts";
 import { type Env, loadEnv } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -28,6 +29,7 @@ export async function boot(role: Role, source: Record<string, string | undefined
     process.exit(1);
   }
   const rt = await createRuntime(env, log);
+  warmLanguageDetector();
   let api: Awaited<ReturnType<typeof startApi>> | undefined;
   let workers: WorkerHandle | undefined;
   if (role === "worker" || role === "all" || !env.REDIS_URL) workers = await startWorkers(rt);

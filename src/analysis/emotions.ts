@@ -36,7 +36,8 @@ export function emotionsOf(
   docScore: number,
   band: number,
 ): Partial<Record<Emotion, number>> {
-  weight.clear();
+  // Map.clear() allocates a fresh table even on an empty map: most texts add nothing.
+  if (weight.size > 0) weight.clear();
   let positiveMass = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as ScoredSentence;

@@ -26,7 +26,7 @@ import {
 } from "./config.ts";
 import { CUE_INDEX as CUE_INDEX_, CueHits, matchCues as matchCues_ } from "./cues.ts";
 import { emotionsOf as emotionsOf_ } from "./emotions.ts";
-import { detectLang as detectLang_ } from "./lang.ts";
+import { detectLang as detectLang_, loadDetector } from "./lang.ts";
 import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import { type ScoredSentence, Scores, scoreSentences as scoreSentences_ } from "./sentiment.ts";
 import { scan as scan_, TokenStream } from "./tokenize.ts";
@@ -58,6 +58,15 @@ export type { Analysis, Evidence } from "./types.ts";
 
 /** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
 export const ANALYZER_VERSION = "1.4.0+lex.2026-11-23.2";
+
+/**
+ * Loads the language detector's model now (150–300 ms, once per process) rather than on
+ * the first text without a hint that needs it: a service calls it at boot so that no
+ * request pays for it. Idempotent.
+ */
+export function warmLanguageDetector(): void {
+  loadDetector();
+}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

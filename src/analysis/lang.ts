@@ -11,8 +11,16 @@
  * the other's and ≥ 12 % of the words decide; function words of one language only plus
  * a lexicon vote for it (words only that language's lexicon scores) decide; very short
  * texts with no function word follow the lexicon vote; everything else asks eld.
+ *
+ * eld's model is a ~950 KB object literal (150–300 ms to load): it is required on the first
+ * text that needs it, not at import, so that importing the analyser stays cheap and a
+ * caller that always passes a hint never loads it. A service loads it at boot
+ * (warmLanguageDetector) so that no request pays for it.
  */
-import { eld } from "eld/extrasmall";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { eld as Eld } from "eld/extrasmall";
 import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import type { TokenStream } from "./tokenize.ts";
 import { FN_EN as FN_EN_, FN_FR as FN_FR_, VOTE_UNKNOWN as VOTE_UNKNOWN_, type Vocab } from "./vocab.ts";
@@ -20,7 +28,30 @@ import { FN_EN as FN_EN_, FN_FR as FN_FR_, VOTE_UNKNOWN as VOTE_UNKNOWN_, type V
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
 const LEXICONS = LEXICONS_;
-const detect = (text: string): string => eld.detect(text).language;
+
+type Detector = typeof Eld;
+let detector: Detector | null = null;
+
+/**
+ * Loads eld's "extrasmall" model once, synchronously. eld's package exports have only
+ * an "import" condition, so `require("eld/extrasmall")` is refused: the entry file is
+ * found under the directories Node would search for "eld" and required by path
+ * (require of an ES module, Node ≥ 20.19).
+ */
+export function loadDetector(): Detector {
+  if (detector !== null) return detector;
+  const require = createRequire(import.meta.url);
+  for (const dir of require.resolve.paths("eld") ?? []) {
+    const entry = path.join(dir, "eld", "src", "entries", "static.extrasmall.js");
+    if (existsSync(entry)) {
+      detector = (require(entry) as { eld: Detector }).eld;
+      return detector;
+    }
+  }
+  throw new Error("language detector not found: is the eld package installed?");
+}
+
+const detect = (text: string): string => (detector ?? loadDetector()).detect(text).language;
 /**
  * Characters given to eld: its cost grows with the text, its verdict does not past a
  * sentence or two (the same 99.3 % on the evaluation texts from 150 characters up).

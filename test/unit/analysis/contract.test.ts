@@ -4,8 +4,8 @@ import { ANALYZER_VERSION, analyze } from "../../../src/analysis/index.ts";
 import { ASPECTS, EMOTIONS, TOUCHPOINTS } from "../../../src/domain.ts";
 
 describe("analyze() contract", () => {
-  it("exports only analyze and ANALYZER_VERSION at run time", () => {
-    expect(Object.keys(analysis).sort()).toEqual(["ANALYZER_VERSION", "analyze"]);
+  it("exports only analyze, ANALYZER_VERSION and warmLanguageDetector at run time", () => {
+    expect(Object.keys(analysis).sort()).toEqual(["ANALYZER_VERSION", "analyze", "warmLanguageDetector"]);
     expect(ANALYZER_VERSION).toMatch(/^\d+\.\d+\.\d+\+lex\./);
   });
 
