@@ -5,6 +5,7 @@ import type { AspectStats, HighlightFacts, HighlightOptions, SourceVolume } from
 import type { Db } from "../client.ts";
 import { loadPickedMentions } from "./mentions.ts";
 import { executePrepared } from "./prepared.ts";
+import { aspectMicrosPerMention } from "./rollups.ts";
 import { rowsOf } from "./rows.ts";
 
 export interface SourceFirstSeen {
@@ -194,16 +195,7 @@ export async function highlightFacts(
         ${fullDays(sql`rollup_aspects_daily`, 1, aspectColumns)}
         union all
         select business_id, period, aspect, 1, micros, occurred_at
-        from (
-          select w.business_id, w.period, w.occurred_at, e.value ->> 'aspect' as aspect,
-            floor(sum((e.value ->> 'score')::float8 order by e.ord) / count(*) * 1e6::float8 + 0.5::float8)::bigint as micros
-          from edge_rows w
-          cross join lateral jsonb_array_elements(case jsonb_typeof(w.aspects) when 'array' then w.aspects else '[]' end)
-            with ordinality as e(value, ord)
-          where jsonb_typeof(e.value -> 'score') = 'number' and jsonb_typeof(e.value -> 'aspect') = 'string'
-            and (e.value ->> 'score')::float8 between -1 and 1
-          group by w.period, w.id, w.business_id, w.occurred_at, e.value ->> 'aspect'
-        ) per_mention
+        from (${aspectMicrosPerMention(sql`edge_rows`, ["business_id", "period", "occurred_at"])}) per_mention
       ) x
       group by business_id, period, aspect
     ),

@@ -71,16 +71,7 @@ function aggregateCtes(input: RollupInput): SQL {
         -- Per mention and aspect the mean of its scores in millionths (reports/highlights
         -- aspectMicros), then per day the count, sum and latest.
         select business_id, day, aspect, source_id, count(*)::int, sum(micros)::bigint, max(occurred_at)
-        from (
-          select b.business_id, b.day, b.source_id, b.occurred_at, e.value ->> 'aspect' as aspect,
-            floor(sum((e.value ->> 'score')::float8 order by e.ord) / count(*) * 1e6::float8 + 0.5::float8)::bigint as micros
-          from rollup_base b
-          cross join lateral jsonb_array_elements(case jsonb_typeof(b.aspects) when 'array' then b.aspects else '[]' end)
-            with ordinality as e(value, ord)
-          where jsonb_typeof(e.value -> 'score') = 'number' and jsonb_typeof(e.value -> 'aspect') = 'string'
-            and (e.value ->> 'score')::float8 between -1 and 1
-          group by b.id, b.business_id, b.day, b.source_id, b.occurred_at, e.value ->> 'aspect'
-        ) per_mention
+        from (${aspectMicrosPerMention(sql`rollup_base`, ["business_id", "day", "source_id", "occurred_at"])}) per_mention
         group by business_id, day, aspect, source_id
       ), rollup_agg (${sql.raw(COLUMNS)}) as (
       select business_id, dim_kind, dim_value, day, source_id, lang, count(*),
@@ -96,6 +87,25 @@ function aggregateCtes(input: RollupInput): SQL {
       from rollup_dims
       group by business_id, dim_kind, dim_value, day, source_id, lang
       )`;
+}
+
+/**
+ * One row per mention and aspect of `rows` (which have id, aspects and `keep`): the
+ * aspect and the mean of the mention's scores for it in whole millionths, rounded half
+ * up, as `aspectMicros` (reports/highlights) computes it; scores outside [-1, 1] and
+ * malformed entries are skipped. Shared by the aspect rollups and the highlights'
+ * partial days, so both count the same way.
+ */
+export function aspectMicrosPerMention(rows: SQL, keep: string[]): SQL {
+  const cols = keep.map((c) => `w.${c}`).join(", ");
+  return sql`select ${sql.raw(cols)}, e.value ->> 'aspect' as aspect,
+      floor(sum((e.value ->> 'score')::float8 order by e.ord) / count(*) * 1e6::float8 + 0.5::float8)::bigint as micros
+    from ${rows} w
+    cross join lateral jsonb_array_elements(case jsonb_typeof(w.aspects) when 'array' then w.aspects else '[]' end)
+      with ordinality as e(value, ord)
+    where jsonb_typeof(e.value -> 'score') = 'number' and jsonb_typeof(e.value -> 'aspect') = 'string'
+      and (e.value ->> 'score')::float8 between -1 and 1
+    group by w.id, ${sql.raw(cols)}, e.value ->> 'aspect'`;
 }
 
 const KEY = "business_id, dim_kind, dim_value, day, source_id, lang";
