@@ -99,7 +99,7 @@ const finite = (x: string) => sql.raw(`(${x} between -1e300 and 1e300)`);
  */
 function quoteCandidates(params: HighlightFactsParams): SQL {
   const { minConfidence, minQuoteChars, bestQuotes, worstUnanswered } = params.options;
-  const conf = sql.raw(`${Number(minConfidence)}::float8`);
+  const conf = sql`${minConfidence}::float8`;
   return sql`
     quote_base as (
       select m.id, m.business_id, m.text_length as len, m.trimmed_length as trimmed, m.quote_label as label,
@@ -108,7 +108,7 @@ function quoteCandidates(params: HighlightFactsParams): SQL {
       from biz
       join mentions m on m.business_id = biz.id
         and m.occurred_at >= ${params.from.toISOString()}::timestamptz and m.occurred_at < ${params.to.toISOString()}::timestamptz
-      where m.trimmed_length > 0 and (m.quote_label = 'positive' or coalesce(m.reply_text, '') = '')
+      where m.trimmed_length > 0
     ),
     best_ranked as (
       select id, row_number() over (partition by business_id

@@ -38,7 +38,7 @@ export function aspectMicros(mean: number): number {
  * listed twice). Scores outside the analyser's range [-1, 1] are ignored.
  */
 export function aspectStats(mentions: MentionRecord[]): Map<Aspect, AspectStats> {
-  const micros = new Map<Aspect, AspectStats>();
+  const out = new Map<Aspect, AspectStats>();
   for (const m of mentions) {
     const perMention = new Map<Aspect, number[]>();
     for (const a of m.analysis?.aspects ?? []) {
@@ -49,15 +49,15 @@ export function aspectStats(mentions: MentionRecord[]): Map<Aspect, AspectStats>
     }
     const t = effectiveDate(m).getTime();
     for (const [aspect, scores] of perMention) {
-      const s = micros.get(aspect) ?? { count: 0, sum: 0, latest: 0 };
+      // `sum` counts millionths until the end: integer sums are exact in any order.
+      const s = out.get(aspect) ?? { count: 0, sum: 0, latest: 0 };
       s.count += 1;
       s.sum += aspectMicros(scores.reduce((x, y) => x + y, 0) / scores.length);
       s.latest = Math.max(s.latest, t);
-      micros.set(aspect, s);
+      out.set(aspect, s);
     }
   }
-  const out = new Map<Aspect, AspectStats>();
-  for (const [aspect, s] of micros) out.set(aspect, { ...s, sum: s.sum / 1e6 });
+  for (const s of out.values()) s.sum /= 1e6;
   return out;
 }
 
