@@ -4,7 +4,7 @@
  * away) or in a clearly polar sentence. Polarity is the sign of that local valence;
  * praise and complaint of the same aspect make it mixed.
  */
-import type { Aspect, Touchpoint } from "../domain.ts";
+import { ASPECTS, type Aspect, type Touchpoint } from "../domain.ts";
 import type { CueHit } from "./cues.ts";
 import type { ScoredSentence, Scores } from "./sentiment.ts";
 
@@ -16,13 +16,39 @@ const MIXED_RATIO = 0.3;
 type DocAspect = { aspect: Aspect; polarity: "positive" | "negative" | "mixed"; score: number; evidence: string[] };
 
 // Aspects already counted at a token in the current sentence (a cue with two targets
-// of the same aspect counts once): module-level scratch, the analyser is synchronous.
-const seenAspect: Aspect[] = [];
+// of the same aspect counts once), and the praise, complaint and evidence of each
+// aspect of the text by its index in ASPECTS, with the aspects in order of first
+// evaluation (the order of the output): module-level scratch, the analyser is synchronous.
+const seenAspect: number[] = [];
 const seenTok: number[] = [];
+const accPos = new Float64Array(ASPECTS.length);
+const accNeg = new Float64Array(ASPECTS.length);
+const accEvidence: string[][] = ASPECTS.map(() => []);
+const accOrder: number[] = [];
+
+// "+0.5", "-1.2": the signed value of an evidence line, by the value in hundredths and
+// its sign (a handful of distinct values recur; number-to-string is not cheap).
+const signed = new Map<number, string>();
+function signedHundredths(v: number): string {
+  const r = Math.round(v * 100);
+  const key = r * 2 + (v > 0 ? 1 : 0);
+  let s = signed.get(key);
+  if (s === undefined) {
+    s = `${v > 0 ? "+" : ""}${r / 100}`;
+    if (signed.size >= 4096) signed.clear();
+    signed.set(key, s);
+  }
+  return s;
+}
 
 export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySentence: Aspect[][] } {
   const sentences = sc.sentences;
-  const acc = new Map<Aspect, { pos: number; neg: number; evidence: string[] }>();
+  for (let k = 0; k < accOrder.length; k++) {
+    const a = accOrder[k] as number;
+    accPos[a] = 0;
+    accNeg[a] = 0;
+  }
+  accOrder.length = 0;
   const bySentence: Aspect[][] = [];
   const breaks = sc.breaks;
   const itemTok = sc.itemTok;
@@ -35,6 +61,7 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
       const h = hits[hk] as CueHit;
       if (h.target.t !== "a") continue;
       const aspect = h.target.name;
+      const ak = h.target.k;
       let local = 0;
       // The window stops at clause marks and contrast words: in "great staff but the
       // prices are too high" the prices are not praised.
@@ -66,34 +93,44 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
       if (v === 0) continue;
       let dup = false;
       for (let k = 0; k < seen; k++) {
-        if (seenTok[k] === h.tok && seenAspect[k] === aspect) {
+        if (seenTok[k] === h.tok && seenAspect[k] === ak) {
           dup = true;
           break;
         }
       }
       if (dup) continue;
-      seenAspect[seen] = aspect;
+      seenAspect[seen] = ak;
       seenTok[seen] = h.tok;
       seen++;
-      let a = acc.get(aspect);
-      if (a === undefined) {
-        a = { pos: 0, neg: 0, evidence: [] };
-        acc.set(aspect, a);
+      let evidence = accEvidence[ak] as string[];
+      if (accPos[ak] === 0 && accNeg[ak] === 0) {
+        // First evaluation of the aspect in this text (v is never 0): a fresh evidence list.
+        accOrder.push(ak);
+        evidence = [];
+        accEvidence[ak] = evidence;
       }
-      if (v > 0) a.pos += v;
-      else a.neg -= v;
-      if (a.evidence.length < 6) a.evidence.push(`${h.text} (${v > 0 ? "+" : ""}${Math.round(v * 100) / 100})`);
+      if (v > 0) accPos[ak] = (accPos[ak] as number) + v;
+      else accNeg[ak] = (accNeg[ak] as number) - v;
+      if (evidence.length < 6) evidence.push(`${h.text} (${signedHundredths(v)})`);
       if (!found.includes(aspect)) found.push(aspect);
     }
     bySentence.push(found);
   }
   const doc: DocAspect[] = [];
-  for (const [aspect, a] of acc) {
-    const hi = Math.max(a.pos, a.neg);
-    const lo = Math.min(a.pos, a.neg);
-    const polarity = lo > 0 && lo >= hi * MIXED_RATIO ? "mixed" : a.pos >= a.neg ? "positive" : "negative";
-    const net = a.pos - a.neg;
-    doc.push({ aspect, polarity, score: Math.round((net / (Math.abs(net) + 2)) * 1000) / 1000, evidence: a.evidence });
+  for (let k = 0; k < accOrder.length; k++) {
+    const ak = accOrder[k] as number;
+    const pos = accPos[ak] as number;
+    const neg = accNeg[ak] as number;
+    const hi = Math.max(pos, neg);
+    const lo = Math.min(pos, neg);
+    const polarity = lo > 0 && lo >= hi * MIXED_RATIO ? "mixed" : pos >= neg ? "positive" : "negative";
+    const net = pos - neg;
+    doc.push({
+      aspect: ASPECTS[ak] as Aspect,
+      polarity,
+      score: Math.round((net / (Math.abs(net) + 2)) * 1000) / 1000,
+      evidence: accEvidence[ak] as string[],
+    });
   }
   return { doc, bySentence };
 }

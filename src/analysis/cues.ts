@@ -2,13 +2,20 @@
  * Matches emotion, aspect and touchpoint cues over the token stream in one pass.
  * Cues are compiled once into a first-token index, like sentiment phrases.
  */
-import type { Aspect, Emotion, Touchpoint } from "../domain.ts";
-import { type FirstWordIndex, indexBySecond as indexBySecond_ } from "./lexicon.ts";
+import { ASPECTS, type Aspect, EMOTIONS, type Emotion, type Touchpoint } from "../domain.ts";
+import { bindIds, type FirstWordIndex, indexBySecond as indexBySecond_ } from "./lexicon.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
 import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
 import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
 import { Kind as Kind_, type TokenStream, tokenize as tokenize_ } from "./tokenize.ts";
-import type { Vocab } from "./vocab.ts";
+import {
+  bindToVocab,
+  H_CUE_KNOWN as H_CUE_KNOWN_,
+  H_CUE_NEG as H_CUE_NEG_,
+  H_CUES as H_CUES_,
+  VOCAB as VOCAB_,
+  type Vocab,
+} from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -17,14 +24,25 @@ const CUES_FR = CUES_FR_;
 const Kind = Kind_;
 const tokenize = tokenize_;
 const indexBySecond = indexBySecond_;
+const H_CUE_KNOWN = H_CUE_KNOWN_;
+const H_CUES = H_CUES_;
+const H_CUE_NEG = H_CUE_NEG_;
+const VOCAB = VOCAB_;
 const WORD = Kind.Word;
 const EMOJI = Kind.Emoji;
 const CLAUSE = Kind.Clause;
 
-type Target = { t: "e"; name: Emotion } | { t: "a"; name: Aspect } | { t: "p"; name: Touchpoint } | { t: "x" };
+/** k: the emotion's index in EMOTIONS, the aspect's in ASPECTS */
+type Target =
+  | { t: "e"; name: Emotion; k: number }
+  | { t: "a"; name: Aspect; k: number }
+  | { t: "p"; name: Touchpoint }
+  | { t: "x" };
 
 export interface Cue {
   toks: string[];
+  /** word ids of toks (see vocab.ts: bindToVocab) */
+  ids: Int32Array;
   text: string;
   targets: Target[];
   /** a blocking phrase ("merci de"): shorter cues inside it do not count */
@@ -71,15 +89,15 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
       .map((t) => t.w);
     if (toks.length === 0) return;
     const key = toks.join(" ");
-    const cue = byKey.get(key) ?? { toks, text, targets: [], blocked: false };
+    const cue = byKey.get(key) ?? { toks, ids: new Int32Array(0), text, targets: [], blocked: false };
     cue.targets.push(target);
     if (target.t === "x") cue.blocked = true;
     byKey.set(key, cue);
   };
   for (const [name, list] of Object.entries(set.emotions))
-    for (const c of list) add(c, { t: "e", name: name as Emotion });
+    for (const c of list) add(c, { t: "e", name: name as Emotion, k: EMOTIONS.indexOf(name as Emotion) });
   for (const [name, list] of Object.entries(set.aspects))
-    for (const c of list) add(c, { t: "a", name: name as Aspect });
+    for (const c of list) add(c, { t: "a", name: name as Aspect, k: ASPECTS.indexOf(name as Aspect) });
   for (const [name, list] of Object.entries(set.touchpoints))
     for (const c of list) add(c, { t: "p", name: name as Touchpoint });
   for (const c of set.blocked) add(c, { t: "x" });
@@ -93,6 +111,7 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   }
   const byFirst = new Map<string, FirstWordIndex<Cue>>();
   for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
+  bindToVocab(() => bindIds(byFirst.values()));
   return { lang, byFirst, negators: new Set(negators) };
 }
 
@@ -136,31 +155,31 @@ export const CUE_INDEX = {
   },
 };
 
-function negatedAt(idx: CueIndex, ts: TokenStream, i: number, from: number): boolean {
+/** A negator among the three tokens before token i (back to a clause mark), from the words' H_CUE_NEG bits. */
+function negatedAt(idx: CueIndex, ts: TokenStream, hot: Int32Array, i: number, from: number): boolean {
   for (let k = i - 1; k >= from && k >= i - 3; k--) {
     const kind = ts.kind[k];
     if (kind === CLAUSE) return false;
     if (kind === WORD) {
-      const w = ts.w[k] as string;
-      if (idx.negators.has(w) || w.endsWith("n't")) return true;
+      const id = ts.id[k] as number;
+      // Words inside a blocking phrase were skipped by the scan: their bits may be unset.
+      if (((hot[id] as number) & H_CUE_KNOWN) === 0) cuesOf(idx, id, hot);
+      if (((hot[id] as number) & H_CUE_NEG) !== 0) return true;
     }
   }
   return false;
 }
 
-function cuesOf(idx: CueIndex, v: Vocab): FirstWordIndex<Cue> | null {
-  if (idx.lang === "fr") {
-    let c = v.cueFr;
-    if (c === undefined) {
-      c = idx.byFirst.get(v.w) ?? null;
-      v.cueFr = c;
-    }
-    return c;
-  }
-  let c = v.cueEn;
+/** The cues starting with a word, cached on its record, and its H_CUE bits set. */
+function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue> | null {
+  const v = VOCAB.records[id] as Vocab;
+  let c = idx.lang === "fr" ? v.cueFr : v.cueEn;
   if (c === undefined) {
     c = idx.byFirst.get(v.w) ?? null;
-    v.cueEn = c;
+    if (idx.lang === "fr") v.cueFr = c;
+    else v.cueEn = c;
+    const neg = idx.negators.has(v.w) || v.w.endsWith("n't");
+    hot[id] = (hot[id] as number) | H_CUE_KNOWN | (c === null ? 0 : H_CUES) | (neg ? H_CUE_NEG : 0);
   }
   return c;
 }
@@ -168,22 +187,29 @@ function cuesOf(idx: CueIndex, v: Vocab): FirstWordIndex<Cue> | null {
 /** All cue hits in tokens [from, to), appended to `out`. */
 export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: number, out: CueHits): void {
   const kinds = ts.kind;
-  const vs = ts.v;
-  const ws = ts.w;
+  const ids = ts.id;
+  const records = VOCAB.records;
+  const hot = idx.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
     if (kind !== WORD && kind !== EMOJI) continue;
-    const ix = cuesOf(idx, vs[i] as Vocab);
+    const id = ids[i] as number;
+    // Most words start no cue: known from the id's bits, without opening the record.
+    const bits = hot[id] as number;
+    if ((bits & H_CUE_KNOWN) !== 0 && (bits & H_CUES) === 0) continue;
+    // First sight in this language: fills the bits (negatedAt reads them for the words before a cue).
+    const ix = cuesOf(idx, id, hot);
     if (ix === null) continue;
-    const list = ix.indexed && i + 1 < to ? (ix.next.get(ws[i + 1] as string) ?? ix.single) : ix.single;
+    const second = i + 1 < to ? (ids[i + 1] as number) : -1;
+    const list = ix.indexed && second >= 0 ? (ix.nextId.get(second) ?? ix.single) : ix.single;
     let blockedUntil = -1;
     for (let c = 0; c < list.length; c++) {
       const cue = list[c] as Cue;
-      const toks = cue.toks;
+      const toks = cue.ids;
       if (i + toks.length > to) continue;
       let ok = true;
       for (let k = 1; k < toks.length; k++) {
-        if (ws[i + k] !== toks[k]) {
+        if (ids[i + k] !== toks[k]) {
           ok = false;
           break;
         }
@@ -193,7 +219,7 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
         blockedUntil = i + toks.length - 1;
         break;
       }
-      const negated = negatedAt(idx, ts, i, from);
+      const negated = negatedAt(idx, ts, hot, i, from);
       for (const target of cue.targets) out.add(i, toks.length, cue.text, target, negated);
     }
     if (blockedUntil > i) i = blockedUntil;

@@ -5,27 +5,44 @@
  * satisfait", "not happy") is disappointment. Plain positive evaluation with no cue
  * is joy; a negative text with no cue gets the language's default negative emotion.
  */
-import type { Emotion } from "../domain.ts";
+import { EMOTIONS, type Emotion } from "../domain.ts";
 import type { CueHit } from "./cues.ts";
 import { EMOJI as EMOJI_ } from "./lexicons/emoji.ts";
 import type { ScoredSentence } from "./sentiment.ts";
 import type { TokenStream } from "./tokenize.ts";
+import { VOCAB as VOCAB_, type Vocab } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
 const EMOJI = EMOJI_;
+const VOCAB = VOCAB_;
 
 const POSITIVE = new Set<Emotion>(["joy", "trust", "gratitude"]);
 const NEGATIVE = new Set<Emotion>(["anger", "fear", "sadness", "disgust", "disappointment", "frustration"]);
 const MIN_WEIGHT = 0.5;
 const EMOJI_KIND = 1;
 
-// Weights of the text being analysed, by emotion, in the order first added (the
-// order of the output's keys). Module-level: the analyser is synchronous.
-const weight = new Map<Emotion, number>();
+/** emotion -> its index in EMOTIONS */
+const INDEX = new Map<Emotion, number>(EMOTIONS.map((e, k) => [e, k]));
+const at = (e: Emotion) => INDEX.get(e) as number;
+/** by index: 1 positive, 2 negative, 0 neither (surprise, anticipation) */
+const CLASS = Uint8Array.from(EMOTIONS, (e) => (POSITIVE.has(e) ? 1 : NEGATIVE.has(e) ? 2 : 0));
+const NEGATIVE_AT = [...NEGATIVE].map(at);
+const JOY = at("joy");
+const TRUST = at("trust");
+const GRATITUDE = at("gratitude");
+const ANGER = at("anger");
+const DISAPPOINTMENT = at("disappointment");
 
-function add(e: Emotion, x: number): void {
-  weight.set(e, (weight.get(e) ?? 0) + x);
+// Weights of the text being analysed, by emotion index, and the emotions in the order
+// first added (the order of the output's keys). Module-level: the analyser is
+// synchronous. Every weight added is positive, so 0 means "not added".
+const weight = new Float64Array(EMOTIONS.length);
+const order: number[] = [];
+
+function add(e: number, x: number): void {
+  if (weight[e] === 0) order.push(e);
+  weight[e] = (weight[e] as number) + x;
 }
 
 export function emotionsOf(
@@ -36,8 +53,8 @@ export function emotionsOf(
   docScore: number,
   band: number,
 ): Partial<Record<Emotion, number>> {
-  // Map.clear() allocates a fresh table even on an empty map: most texts add nothing.
-  if (weight.size > 0) weight.clear();
+  for (let k = 0; k < order.length; k++) weight[order[k] as number] = 0;
+  order.length = 0;
   let positiveMass = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as ScoredSentence;
@@ -45,38 +62,38 @@ export function emotionsOf(
     for (let k = s.hitFrom; k < s.hitTo; k++) {
       const h = hits[k] as CueHit;
       if (h.target.t !== "e") continue;
-      const e = h.target.name;
-      if (POSITIVE.has(e)) {
+      const e = h.target.k;
+      const cls = CLASS[e];
+      if (cls === 1) {
         if (h.negated) {
-          if (e !== "gratitude") add("disappointment", 1);
-        } else if (sum > -0.5 || (e === "gratitude" && docScore > -band)) add(e, 1);
-      } else if (NEGATIVE.has(e)) {
+          if (e !== GRATITUDE) add(DISAPPOINTMENT, 1);
+        } else if (sum > -0.5 || (e === GRATITUDE && docScore > -band)) add(e, 1);
+      } else if (cls === 2) {
         if (!h.negated && (sum < 0 || docScore < -band)) add(e, 1);
       } else if (!h.negated) add(e, 0.8);
     }
     if (ts.emoji > 0) {
       for (let k = s.from; k < s.to; k++) {
         if (ts.kind[k] !== EMOJI_KIND) continue;
-        const em = EMOJI[ts.w[k] as string];
-        if (em?.[1]) add(em[1], 1);
+        const em = EMOJI[(VOCAB.records[ts.id[k] as number] as Vocab).w];
+        if (em?.[1]) add(at(em[1]), 1);
       }
     }
-    if (s.bangs >= 3 && sum < -1) add("anger", 1);
+    if (s.bangs >= 3 && sum < -1) add(ANGER, 1);
     if (sum > 0) positiveMass += sum;
   }
-  // Most texts have no cue: nothing to sum (every weight added is positive).
-  const any = weight.size > 0;
-  const hasPositive = any && (weight.get("joy") ?? 0) + (weight.get("trust") ?? 0) + (weight.get("gratitude") ?? 0) > 0;
-  if (!hasPositive && docScore >= band && positiveMass >= 1.5) add("joy", 0.6);
+  const hasPositive = (weight[JOY] as number) + (weight[TRUST] as number) + (weight[GRATITUDE] as number) > 0;
+  if (!hasPositive && docScore >= band && positiveMass >= 1.5) add(JOY, 0.6);
   let negative = 0;
-  if (any) for (const e of NEGATIVE) negative += weight.get(e) ?? 0;
-  if (negative === 0 && docScore <= -band) add(lang === "fr" ? "disappointment" : "anger", 0.6);
+  for (let k = 0; k < NEGATIVE_AT.length; k++) negative += weight[NEGATIVE_AT[k] as number] as number;
+  if (negative === 0 && docScore <= -band) add(lang === "fr" ? DISAPPOINTMENT : ANGER, 0.6);
 
   const out: Partial<Record<Emotion, number>> = {};
-  if (weight.size === 0) return out;
-  for (const [e, x] of weight) {
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k] as number;
+    const x = weight[e] as number;
     if (x < MIN_WEIGHT) continue;
-    out[e] = Math.round((1 - Math.exp(-0.9 * x)) * 1000) / 1000;
+    out[EMOTIONS[e] as Emotion] = Math.round((1 - Math.exp(-0.9 * x)) * 1000) / 1000;
   }
   return out;
 }

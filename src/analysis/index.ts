@@ -31,6 +31,7 @@ import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import { type ScoredSentence, Scores, scoreSentences as scoreSentences_ } from "./sentiment.ts";
 import { scan as scan_, TokenStream } from "./tokenize.ts";
 import type { Analysis, AnalyzeOptions } from "./types.ts";
+import { reserveVocab as reserveVocab_ } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -53,6 +54,7 @@ const detectLang = detectLang_;
 const LEXICONS = LEXICONS_;
 const scoreSentences = scoreSentences_;
 const scan = scan_;
+const reserveVocab = reserveVocab_;
 
 export type { Analysis, Evidence } from "./types.ts";
 
@@ -80,6 +82,7 @@ let weights = new Float64Array(16);
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const input = typeof text === "string" ? text : "";
+  reserveVocab(input.length > MAX_CHARS ? MAX_CHARS : input.length);
   const ts = scan(input, MAX_CHARS, stream);
   const words = ts.words;
   const lang = detectLang(input, ts, options.lang);

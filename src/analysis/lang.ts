@@ -23,7 +23,14 @@ import path from "node:path";
 import type { eld as Eld } from "eld/extrasmall";
 import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import type { TokenStream } from "./tokenize.ts";
-import { FN_EN as FN_EN_, FN_FR as FN_FR_, VOTE_UNKNOWN as VOTE_UNKNOWN_, type Vocab } from "./vocab.ts";
+import {
+  FN_EN as FN_EN_,
+  FN_FR as FN_FR_,
+  FN_LETTER as FN_LETTER_,
+  VOCAB as VOCAB_,
+  VOTE_UNKNOWN as VOTE_UNKNOWN_,
+  type Vocab,
+} from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -59,6 +66,8 @@ const detect = (text: string): string => (detector ?? loadDetector()).detect(tex
 const SAMPLE = 200;
 const FN_EN = FN_EN_;
 const FN_FR = FN_FR_;
+const FN_LETTER = FN_LETTER_;
+const VOCAB = VOCAB_;
 const VOTE_UNKNOWN = VOTE_UNKNOWN_;
 
 export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): string {
@@ -68,16 +77,16 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
   let words = 0;
   const n = ts.n;
   const kind = ts.kind;
-  const vs = ts.v;
+  const ids = ts.id;
+  const fns = VOCAB.fn;
   const start = ts.start;
   for (let k = 0; k < n; k++) {
     if (kind[k] !== 0) continue;
     words++;
-    const v = vs[k] as Vocab;
-    const fn = v.fn;
+    const fn = fns[ids[k] as number] as number;
     // A lone letter is French only as an elision ("l'", "j'"), whose word shares its start;
     // "J-E-T-S" or "plan B" say nothing.
-    if ((fn & FN_FR) !== 0 && (v.w.length > 1 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
+    if ((fn & FN_FR) !== 0 && ((fn & FN_LETTER) === 0 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
     if ((fn & FN_EN) !== 0) en++;
     if (words >= 200) break;
   }
@@ -108,10 +117,11 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
 function lexiconVote(ts: TokenStream): number {
   let vote = 0;
   const kind = ts.kind;
-  const vs = ts.v;
+  const ids = ts.id;
+  const records = VOCAB.records;
   for (let k = 0; k < ts.n; k++) {
     if (kind[k] !== 0) continue;
-    const v = vs[k] as Vocab;
+    const v = records[ids[k] as number] as Vocab;
     let x = v.vote;
     if (x === VOTE_UNKNOWN) {
       const f = LEXICONS.fr.words.get(v.w) ?? 0;

@@ -14,6 +14,7 @@ import { FR } from "./lexicons/fr-sentiment.ts";
 import type { LangRules } from "./lexicons/types.ts";
 import { EXCESS, LIKE_FORMS, MODALS, WISHES } from "./sentiment-rules.ts";
 import { Kind, tokenize } from "./tokenize.ts";
+import { bindToVocab, idOf } from "./vocab.ts";
 
 // natural's stemmers are CommonJS: required on the first stem lookup, not at import
 // (a text without an unknown word never needs them).
@@ -31,6 +32,8 @@ const SPECIAL_WORDS = new Set([...EXCESS, ...LIKE_FORMS, ...MODALS, ...WISHES]);
 export type PhraseKind = "value" | "contrast" | "concession";
 export interface Phrase {
   toks: string[];
+  /** word ids of toks (see vocab.ts: bindToVocab) */
+  ids: Int32Array;
   text: string;
   value: number;
   kind: PhraseKind;
@@ -51,11 +54,15 @@ export const F_SPECIAL = 16;
  * their second word: a match is tried only against the entries whose second word
  * follows in the text (in their original order), and one-word entries.
  */
-export interface FirstWordIndex<T extends { toks: string[] }> {
+export interface FirstWordIndex<T extends { toks: string[]; ids: Int32Array }> {
   /** false: too short to index, `single` holds the whole list */
   indexed: boolean;
   /** second word -> entries of one word or with that second word, in list order */
   next: Map<string, T[]>;
+  /** the same by the second word's id (see bindIds) */
+  nextId: Map<number, T[]>;
+  /** every entry */
+  entries: T[];
   /** the one-word entries, in list order; the whole list when it is too short to index (next is empty) */
   single: T[];
 }
@@ -63,9 +70,10 @@ export interface FirstWordIndex<T extends { toks: string[] }> {
 /** Lists this short are scanned whole: a map read costs more than a few comparisons. */
 const INDEX_MIN = 5;
 
-export function indexBySecond<T extends { toks: string[] }>(list: T[]): FirstWordIndex<T> {
+export function indexBySecond<T extends { toks: string[]; ids: Int32Array }>(list: T[]): FirstWordIndex<T> {
   const next = new Map<string, T[]>();
-  if (list.length < INDEX_MIN) return { indexed: false, next, single: list };
+  const nextId = new Map<number, T[]>();
+  if (list.length < INDEX_MIN) return { indexed: false, next, nextId, entries: list, single: list };
   for (const e of list) {
     const second = e.toks[1];
     if (second !== undefined && !next.has(second))
@@ -74,7 +82,19 @@ export function indexBySecond<T extends { toks: string[] }>(list: T[]): FirstWor
         list.filter((x) => x.toks.length === 1 || x.toks[1] === second),
       );
   }
-  return { indexed: true, next, single: list.filter((x) => x.toks.length === 1) };
+  return { indexed: true, next, nextId, entries: list, single: list.filter((x) => x.toks.length === 1) };
+}
+
+/**
+ * Gives the entries of these indexes the current ids of their words, so that matching
+ * compares ids: run through bindToVocab, again whenever the vocabulary is emptied.
+ */
+export function bindIds<T extends { toks: string[]; ids: Int32Array }>(indexes: Iterable<FirstWordIndex<T>>): void {
+  for (const ix of indexes) {
+    for (const e of ix.entries) e.ids = Int32Array.from(e.toks, (t) => idOf(t));
+    ix.nextId.clear();
+    for (const [second, list] of ix.next) ix.nextId.set(idOf(second), list);
+  }
 }
 
 export interface WordInfo {
@@ -126,7 +146,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
     if (first === undefined) return;
     const immune = toks.some((t) => negators.has(t) || t.endsWith("n't"));
     const list = phrases.get(first) ?? [];
-    list.push({ toks, text, value, kind, immune });
+    list.push({ toks, ids: new Int32Array(0), text, value, kind, immune });
     list.sort((a, b) => b.toks.length - a.toks.length);
     phrases.set(first, list);
   };
@@ -205,6 +225,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const fillers = new Set(rules.fillers.map(foldToken));
   const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
   for (const [first, list] of phrases) phraseIndex.set(first, indexBySecond(list));
+  bindToVocab(() => bindIds(phraseIndex.values()));
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
     const hit = infos.get(w);

@@ -46,7 +46,14 @@ import {
 } from "./sentiment-rules.ts";
 import { T_CAPS as T_CAPS_, T_LONG as T_LONG_, type TokenStream } from "./tokenize.ts";
 import type { Evidence } from "./types.ts";
-import type { Vocab } from "./vocab.ts";
+import {
+  H_FLAG_SHIFT as H_FLAG_SHIFT_,
+  H_KNOWN as H_KNOWN_,
+  H_PHRASES as H_PHRASES_,
+  H_VALUE as H_VALUE_,
+  VOCAB as VOCAB_,
+  type Vocab,
+} from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -85,6 +92,13 @@ const RETRO_NEG = RETRO_NEG_;
 const WISHES = WISHES_;
 const T_CAPS = T_CAPS_;
 const T_LONG = T_LONG_;
+const H_FLAG_SHIFT = H_FLAG_SHIFT_;
+const H_KNOWN = H_KNOWN_;
+const H_PHRASES = H_PHRASES_;
+const H_VALUE = H_VALUE_;
+const VOCAB = VOCAB_;
+/** hot bits of a word that needs more than aging the open scopes (see scoreSentence) */
+const H_SLOW = H_VALUE | H_PHRASES | ((F_NEGATOR | F_SPECIAL | F_FILLER | F_ABSENCE) << H_FLAG_SHIFT);
 
 const EMOTICONS = EMOTICONS_BASE;
 // Token kinds (see tokenize.ts: Kind)
@@ -136,6 +150,8 @@ export class Scores {
   itemVal = new Float64Array(64);
   itemBase = new Float64Array(64);
   itemNeg = new Uint8Array(64);
+  /** 1 when the hit was weakened as inside a concession clause */
+  itemConc = new Uint8Array(64);
   itemTerm: string[] = [];
   itemRules: string[][] = [];
   nBreaks = 0;
@@ -151,6 +167,7 @@ export class Scores {
     this.itemVal = new Float64Array(cap);
     this.itemBase = new Float64Array(cap);
     this.itemNeg = new Uint8Array(cap);
+    this.itemConc = new Uint8Array(cap);
     this.breaks = new Int32Array(cap);
   }
 }
@@ -158,21 +175,42 @@ export class Scores {
 // "I wish Anthony the best", "wish them luck": a blessing, not something missing.
 const BLESSINGS = new Set(["best", "luck", "well", "success", "happiness"]);
 
+/** The form of token k (a word or emoji), "" for punctuation. */
+function wordAt(ts: TokenStream, k: number): string {
+  const id = ts.id[k] as number;
+  return id < 0 ? "" : (VOCAB.records[id] as Vocab).w;
+}
+
 function matchPhrase(ix: FirstWordIndex<Phrase>, ts: TokenStream, i: number, to: number): Phrase | null {
   const kind = ts.kind;
-  const ws = ts.w;
+  const ids = ts.id;
   const list =
-    ix.indexed && i + 1 < to && kind[i + 1] === WORD ? (ix.next.get(ws[i + 1] as string) ?? ix.single) : ix.single;
+    ix.indexed && i + 1 < to && kind[i + 1] === WORD ? (ix.nextId.get(ids[i + 1] as number) ?? ix.single) : ix.single;
   outer: for (let p = 0; p < list.length; p++) {
     const ph = list[p] as Phrase;
-    const toks = ph.toks;
+    const toks = ph.ids;
     if (i + toks.length > to) continue;
     for (let k = 1; k < toks.length; k++) {
-      if (kind[i + k] !== WORD || ws[i + k] !== toks[k]) continue outer;
+      if (kind[i + k] !== WORD || ids[i + k] !== toks[k]) continue outer;
     }
     return ph;
   }
   return null;
+}
+
+/** The word's hot bits in this lexicon (see vocab.ts), filled from its record on first sight. */
+function hotOf(lex: Lexicon, hot: Int32Array, id: number): number {
+  let bits = hot[id] as number;
+  if ((bits & H_KNOWN) === 0) {
+    const inf = infoOf(lex, VOCAB.records[id] as Vocab);
+    bits |=
+      H_KNOWN |
+      (inf.flags << H_FLAG_SHIFT) |
+      (inf.value !== 0 ? H_VALUE : 0) |
+      (inf.phrases !== undefined ? H_PHRASES : 0);
+    hot[id] = bits;
+  }
+  return bits;
 }
 
 /** The lexicon's record of a word, cached on its vocabulary entry. */
@@ -214,6 +252,8 @@ let boostWord = "";
 let revLeft = 0;
 let revWord = "";
 let concession = false;
+/** set by modifiers() when it applies the concession rule, stored and reset by addItem() */
+let conceded = false;
 let shoutingDoc = false;
 
 function addItem(
@@ -232,16 +272,36 @@ function addItem(
   out.itemVal[k] = value;
   out.itemBase[k] = base;
   out.itemNeg[k] = negated ? 1 : 0;
+  out.itemConc[k] = conceded ? 1 : 0;
+  conceded = false;
   out.itemTerm[k] = term;
   out.itemRules[k] = rules;
   out.nItems = k + 1;
+}
+
+// "intensified by 'très' ×1.5": the rule text of a booster, by its words and factor (few
+// distinct ones recur; building it costs a number-to-string and three concatenations).
+const boostRules = new Map<string, Map<number, string>>();
+function boostRule(word: string, factor: number): string {
+  let byFactor = boostRules.get(word);
+  if (byFactor === undefined) {
+    if (boostRules.size >= 1024) boostRules.clear();
+    byFactor = new Map();
+    boostRules.set(word, byFactor);
+  }
+  let rule = byFactor.get(factor);
+  if (rule === undefined) {
+    rule = `${factor > 1 ? "intensified" : "softened"} by '${word}' ×${Math.round(factor * 100) / 100}`;
+    byFactor.set(factor, rule);
+  }
+  return rule;
 }
 
 function modifiers(flags: number, value: number, rules: string[]): number {
   let v = value;
   if (boostLeft > 0 && boost !== 1) {
     v *= boost;
-    rules.push(`${boost > 1 ? "intensified" : "softened"} by '${boostWord}' ×${Math.round(boost * 100) / 100}`);
+    rules.push(boostRule(boostWord, boost));
   }
   if (revLeft > 0) {
     v *= -1;
@@ -257,7 +317,8 @@ function modifiers(flags: number, value: number, rules: string[]): number {
   }
   if (concession) {
     v *= CONCESSION;
-    rules.push("inside a concession clause");
+    rules.push(CONCESSION_RULE);
+    conceded = true;
   }
   boostLeft = 0;
   revLeft = 0;
@@ -271,11 +332,13 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   revLeft = 0;
   revWord = "";
   concession = false;
+  conceded = false;
   const n = ts.n;
   const kinds = ts.kind;
   const flagsOf = ts.flags;
-  const vs = ts.v;
-  const ws = ts.w;
+  const ids = ts.id;
+  const records = VOCAB.records;
+  const hot = lex.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
   const itemFrom = out.nItems;
   const breakFrom = out.nBreaks;
   let negLeft = 0;
@@ -293,8 +356,19 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   for (let i = from; i < to; i++) {
     const kind = kinds[i] as number;
     if (kind === WORD) {
-      const v = vs[i] as Vocab;
+      const id = ids[i] as number;
       const tf = flagsOf[i] as number;
+      if ((hotOf(lex, hot, id) & H_SLOW) === 0 && (tf & T_LONG) === 0) {
+        // No value, rule or phrase (most words): the word only ages the open scopes,
+        // as below for a word of value 0, without opening its record.
+        seenWord = true;
+        if (modalLeft > 0) modalLeft--;
+        if (negLeft > 0) negLeft--;
+        if (boostLeft > 0) boostLeft--;
+        if (revLeft > 0) revLeft--;
+        continue;
+      }
+      const v = records[id] as Vocab;
       const tw = v.w;
       const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, v.sq as string);
       const inf = infoOf(lex, v);
@@ -342,7 +416,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       const iflags = info.flags;
       if ((iflags & F_NEGATOR) !== 0) {
         // "un peu" softens; a bare "peu" negates ("peu efficace").
-        if (w === "peu" && i > 0 && ws[i - 1] === "un") {
+        if (w === "peu" && i > 0 && wordAt(ts, i - 1) === "un") {
           boost = 0.6;
           boostLeft = 2;
           boostWord = "un peu";
@@ -369,8 +443,8 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
         // sentence is a warning, and the negative word it governs stays negative.
         imperative =
           IMPERATIVE.has(w) &&
-          (i === from || (i === from + 1 && ws[from] === "just")) &&
-          IMPERATIVE_VERBS.has(i + 1 < n ? (ws[i + 1] as string) : "");
+          (i === from || (i === from + 1 && wordAt(ts, from) === "just")) &&
+          IMPERATIVE_VERBS.has(i + 1 < n ? wordAt(ts, i + 1) : "");
         continue;
       }
       if ((iflags & F_SPECIAL) !== 0) {
@@ -381,14 +455,19 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
           continue;
         }
         if (lex.lang === "en" && LIKE_FORMS.has(w)) {
-          if (i === 0 || kinds[i - 1] !== WORD || !LIKE_SUBJECT.has(ws[i - 1] as string)) continue;
+          if (i === 0 || kinds[i - 1] !== WORD || !LIKE_SUBJECT.has(wordAt(ts, i - 1))) continue;
         }
         const b = lex.boosters.get(w);
         if (b !== undefined && EXCESS.has(w)) {
           if (i + 1 < n && kinds[i + 1] === WORD) {
-            const nv = vs[i + 1] as Vocab;
-            const nw = nv.w;
-            if (infoOf(lex, nv).value === 0 && !lex.fillers.has(nw) && !lex.boosters.has(nw) && !isNegator(lex, nw)) {
+            const nid = ids[i + 1] as number;
+            const nw = (records[nid] as Vocab).w;
+            if (
+              (hotOf(lex, hot, nid) & H_VALUE) === 0 &&
+              !lex.fillers.has(nw) &&
+              !lex.boosters.has(nw) &&
+              !isNegator(lex, nw)
+            ) {
               const rules = [`excess: '${w} ${nw}'`];
               // "never too crowded", "pas trop cher": excess denied is mild praise.
               const ev = negLeft > 0 ? -EXCESS_VALUE * 0.5 : EXCESS_VALUE;
@@ -404,8 +483,8 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
           // "super", "bien": an intensifier when a scored word follows, a word of their own otherwise.
           const own = info.value;
           let next = i + 1;
-          if (next < n && kinds[next] === WORD && lex.fillers.has(ws[next] as string)) next = i + 2;
-          const nextScored = next < n && kinds[next] === WORD && infoOf(lex, vs[next] as Vocab).value !== 0;
+          if (next < n && kinds[next] === WORD && lex.fillers.has(wordAt(ts, next))) next = i + 2;
+          const nextScored = next < n && kinds[next] === WORD && (hotOf(lex, hot, ids[next] as number) & H_VALUE) !== 0;
           if (own === 0 || nextScored) {
             const stretched = (tf & T_LONG) !== 0 && b > 1 ? ELONGATION : 1;
             if (boostLeft > 0) {
@@ -461,7 +540,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
         if (revLeft > 0 && base === 0) revLeft--;
       }
     } else if (kind === EMOJI_TOK) {
-      const tw = ws[i] as string;
+      const tw = (records[ids[i] as number] as Vocab).w;
       const e = EMOJI[tw];
       const base = e !== undefined ? e[0] : (EMOTICONS[tw] ?? 0);
       if (base !== 0) addItem(out, i, tw, base, base, [e !== undefined ? "emoji" : "emoticon"], false, i);
@@ -500,8 +579,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
     else {
       neg -= value;
       // Complaints conceded ("malgré un petit retard") or outweighed by a contrast are not firm.
-      if (!(contrastAt >= 0 && k < contrastAt) && !(out.itemRules[k] as string[]).includes(CONCESSION_RULE))
-        firm -= value;
+      if (!(contrastAt >= 0 && k < contrastAt) && out.itemConc[k] === 0) firm -= value;
     }
   }
   if (sum !== 0 && bangs > 0) {
@@ -510,7 +588,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   }
   if (question && bangs === 0) {
     // "Comment résilier ?", "How do I cancel?": a request for information, not a verdict.
-    const f = INFO_QUESTION.has(ws[from] as string) ? INFO_QUESTION_FACTOR : QUESTION;
+    const f = INFO_QUESTION.has(wordAt(ts, from)) ? INFO_QUESTION_FACTOR : QUESTION;
     sum *= f;
     pos *= f;
     neg *= f;

@@ -8,9 +8,10 @@ import { foldToken as foldToken_, squeezeRuns as squeezeRuns_ } from "./fold.ts"
 import {
   HASH_PRIME as HASH_PRIME_,
   HASH_SEED as HASH_SEED_,
+  idOf as idOf_,
   internCodes as internCodes_,
+  VOCAB as VOCAB_,
   type Vocab,
-  vocabOf as vocabOf_,
 } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
@@ -20,7 +21,8 @@ const squeezeRuns = squeezeRuns_;
 const HASH_PRIME = HASH_PRIME_;
 const HASH_SEED = HASH_SEED_;
 const internCodes = internCodes_;
-const vocabOf = vocabOf_;
+const idOf = idOf_;
+const VOCAB = VOCAB_;
 
 export const Kind = { Word: 0, Emoji: 1, Bang: 2, End: 3, Clause: 4 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -34,7 +36,7 @@ export interface Token {
   caps: boolean;
   start: number;
   end: number;
-  /** the word's memoised record (words and emoji), null for punctuation */
+  /** the word's record (words and emoji), null for punctuation */
   v: Vocab | null;
 }
 
@@ -44,11 +46,11 @@ export const T_CAPS = 1;
 export const T_LONG = 2;
 
 /**
- * The token stream of one text, as parallel arrays that are reused from one text to
- * the next (the analyser allocates no object per token). Token i is
+ * The token stream of one text, as parallel typed arrays that are reused from one
+ * text to the next (the analyser allocates no object per token). Token i is
  * kind[i], start[i]..end[i] in the text, flags[i] (T_CAPS, T_LONG) and, for words and
- * emoji, its record v[i] and form w[i] (= v[i].w); punctuation has v[i] = null and
- * w[i] = "" (its characters are src.slice(start[i], end[i])).
+ * emoji, the word's id (see vocab.ts: VOCAB.records[id].w is its form); punctuation
+ * has id -1 (its characters are src.slice(start[i], end[i])).
  */
 export class TokenStream {
   n = 0;
@@ -62,18 +64,21 @@ export class TokenStream {
   flags: Uint8Array;
   start: Int32Array;
   end: Int32Array;
-  v: Array<Vocab | null>;
-  w: string[];
+  id: Int32Array;
   constructor(capacity = 256) {
     this.kind = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.v = new Array<Vocab | null>(capacity).fill(null);
-    this.w = new Array<string>(capacity).fill("");
+    this.id = new Int32Array(capacity);
   }
-  grow(): void {
-    const cap = this.kind.length * 2;
+  /** room for `n` tokens (a text of n characters never has more) */
+  reserve(n: number): void {
+    if (this.kind.length < n) this.grow(n);
+  }
+  grow(min = 0): void {
+    let cap = this.kind.length * 2;
+    while (cap < min) cap *= 2;
     const kind = new Uint8Array(cap);
     kind.set(this.kind);
     this.kind = kind;
@@ -86,22 +91,19 @@ export class TokenStream {
     const end = new Int32Array(cap);
     end.set(this.end);
     this.end = end;
-    for (let k = this.v.length; k < cap; k++) {
-      this.v.push(null);
-      this.w.push("");
-    }
+    const id = new Int32Array(cap);
+    id.set(this.id);
+    this.id = id;
   }
 }
 
-function push(ts: TokenStream, kind: number, start: number, end: number, flags: number, v: Vocab | null): void {
+function push(ts: TokenStream, kind: number, start: number, end: number, flags: number, id: number): void {
   const i = ts.n;
-  if (i === ts.kind.length) ts.grow();
   ts.kind[i] = kind;
   ts.start[i] = start;
   ts.end[i] = end;
   ts.flags[i] = flags;
-  ts.v[i] = v;
-  ts.w[i] = v === null ? "" : v.w;
+  ts.id[i] = id;
   ts.n = i + 1;
   if (kind === EMOJI) ts.emoji++;
 }
@@ -168,7 +170,8 @@ const BANG = Kind.Bang;
 const END = Kind.End;
 const CLAUSE_MARK = Kind.Clause;
 // Words longer than this take the slow path (no lexicon word is anywhere near as long).
-const BUF = new Uint16Array(64);
+const BUF_LEN = 64;
+const BUF = new Uint16Array(BUF_LEN);
 // Per code unit, filled on first sight: its lower-case accent-folded form (a second
 // unit for "œ" -> "oe"), and case bits 1 = upper, 2 = lower, 4 = needs the slow path.
 const FOLDED = new Uint16Array(65536);
@@ -200,7 +203,8 @@ function capsOf(raw: string): boolean {
 }
 
 /** The squeezed form of an elongated word, memoised on its record. */
-function squeezedOf(v: Vocab): string | null {
+function squeezedOf(id: number): string | null {
+  const v = VOCAB.records[id] as Vocab;
   let sq = v.sq;
   if (sq === undefined) {
     sq = squeezeRuns(v.w);
@@ -217,14 +221,14 @@ function slowWord(raw: string, start: number, ts: TokenStream): void {
   if (w.length > 1 && w.includes("'")) {
     const el = ELISION.exec(w);
     if (el !== null && el[1] !== undefined && el[2] !== undefined) {
-      push(ts, WORD, start, start + el[1].length, caps, vocabOf(el[1]));
+      push(ts, WORD, start, start + el[1].length, caps, idOf(el[1]));
       ts.words++;
       w = el[2];
     }
   }
   ts.words++;
-  const v = vocabOf(w);
-  push(ts, WORD, start, end, squeezedOf(v) === null ? caps : caps | T_LONG, v);
+  const id = idOf(w);
+  push(ts, WORD, start, end, squeezedOf(id) === null ? caps : caps | T_LONG, id);
 }
 
 export interface Tokenized {
@@ -239,7 +243,8 @@ export function tokenize(text: string, limit: number): Tokenized {
   const ts = scan(text, limit, new TokenStream(64));
   const tokens: Token[] = [];
   for (let i = 0; i < ts.n; i++) {
-    const v = ts.v[i] as Vocab | null;
+    const id = ts.id[i] as number;
+    const v = id < 0 ? null : (VOCAB.records[id] as Vocab);
     const f = ts.flags[i] as number;
     tokens.push({
       kind: ts.kind[i] as Kind,
@@ -263,6 +268,8 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   ts.emoji = 0;
   ts.src = src;
   const n = src.length;
+  // Every token takes at least one character: no capacity check per token.
+  ts.reserve(n + 1);
   let i = 0;
   while (i < n) {
     const c = src.charCodeAt(i);
@@ -279,7 +286,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         const [num, den] = r[0].replace(",", ".").split("/");
         const v = Math.min(1, Math.max(0, Number(num) / Number(den)));
         i += r[0].length;
-        push(ts, WORD, start, i, 0, vocabOf(`rating:${Math.round(v * 100) / 100}`));
+        push(ts, WORD, start, i, 0, idOf(`rating:${Math.round(v * 100) / 100}`));
         ts.words++;
         continue;
       }
@@ -294,7 +301,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       let slow = false;
       let run = false;
       let apostrophe = false;
-      let prefix: Vocab | null = null;
+      let prefix = -1;
       let prefixLen = 0;
       let j = i;
       for (;;) {
@@ -321,7 +328,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
             f2 = FOLDED2[d] as number;
           }
           j++;
-          if (len + 2 > BUF.length) {
+          if (len + 2 > BUF_LEN) {
             slow = true;
             continue;
           }
@@ -344,7 +351,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
               len = 0;
               h = HASH_SEED;
               run = false;
-            } else if (len < BUF.length) {
+            } else if (len < BUF_LEN) {
               BUF[len++] = 39;
               h = Math.imul(h ^ 39, HASH_PRIME);
             } else slow = true;
@@ -364,13 +371,13 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       }
       const caps = j - start > 1 && upper && !lowerCase ? T_CAPS : 0;
       if (caps !== 0) ts.capsWords++;
-      if (prefix !== null) {
+      if (prefix >= 0) {
         push(ts, WORD, start, start + prefixLen, caps, prefix);
         ts.words++;
       }
-      const v = internCodes(BUF, len, h);
+      const id = internCodes(BUF, len, h);
       ts.words++;
-      push(ts, WORD, start, i, run && squeezedOf(v) !== null ? caps | T_LONG : caps, v);
+      push(ts, WORD, start, i, run && squeezedOf(id) !== null ? caps | T_LONG : caps, id);
       continue;
     }
     if (c < 128 && EMOTICON_START[c] === 1) {
@@ -378,7 +385,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       const e = EMOTICON_RE.exec(src);
       if (e !== null) {
         i += e[0].length;
-        push(ts, EMOJI, start, i, 0, vocabOf(e[0]));
+        push(ts, EMOJI, start, i, 0, idOf(e[0]));
         continue;
       }
     }
@@ -386,7 +393,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       const cp = src.codePointAt(i) as number;
       if (isAstralPicto(cp)) {
         i += 2;
-        push(ts, EMOJI, start, i, 0, vocabOf(src.slice(start, i)));
+        push(ts, EMOJI, start, i, 0, idOf(src.slice(start, i)));
         continue;
       }
       i += 2;
@@ -394,38 +401,38 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
     }
     if (cls === 2) {
       i++;
-      push(ts, EMOJI, start, i, 0, vocabOf(src[start] as string));
+      push(ts, EMOJI, start, i, 0, idOf(src[start] as string));
       continue;
     }
     if (c === 33 || c === 63) {
       let j = i + 1;
       while (j < n && (src.charCodeAt(j) === 33 || src.charCodeAt(j) === 63)) j++;
       i = j;
-      push(ts, BANG, start, i, 0, null);
+      push(ts, BANG, start, i, 0, -1);
       continue;
     }
     if (c === 46 || c === 0x2026) {
       let j = i + 1;
       while (j < n && (src.charCodeAt(j) === 46 || src.charCodeAt(j) === 0x2026)) j++;
       i = j;
-      push(ts, END, start, i, 0, null);
+      push(ts, END, start, i, 0, -1);
       continue;
     }
     if (c === 10) {
       let j = i + 1;
       while (j < n && isSpace(src.charCodeAt(j))) j++;
       i = j;
-      push(ts, END, start, i, 0, null);
+      push(ts, END, start, i, 0, -1);
       continue;
     }
     if (c < 256 && CLAUSE[c] === 1) {
       i++;
-      push(ts, CLAUSE_MARK, start, i, 0, null);
+      push(ts, CLAUSE_MARK, start, i, 0, -1);
       continue;
     }
     if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
       i += 3;
-      push(ts, CLAUSE_MARK, start, i, 0, null);
+      push(ts, CLAUSE_MARK, start, i, 0, -1);
       continue;
     }
     i++;

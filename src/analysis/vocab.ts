@@ -1,8 +1,9 @@
 /**
- * One memoised record per distinct word: function-word bits for language detection,
- * and slots that the sentiment and cue stages fill on first use with what their
- * tables say about the word. The tokeniser attaches the record to each token, so the
- * stages after it do no hash lookups of their own on the hot path.
+ * One id per distinct word, with function-word bits for language detection, bits
+ * that the sentiment and cue stages fill on first sight with what their tables say
+ * about the word, and a record (an object) for what the rarer paths need. The
+ * tokeniser writes the id of each token, so the stages after it do no hash lookups
+ * of their own and, for most words, read no object.
  */
 import type { Cue } from "./cues.ts";
 import type { FirstWordIndex, WordInfo } from "./lexicon.ts";
@@ -29,11 +30,12 @@ const EN_WORDS = new Set(
 
 /** `Vocab.vote` before the language stage has asked (see lang.ts). */
 export const VOTE_UNKNOWN = 9;
+/** `VOCAB.fn` bit: the word is one letter (a French function word only as an elision) */
+export const FN_LETTER = 4;
 
 export interface Vocab {
   /** the word itself (folded, lower-case), shared by every token of it */
   w: string;
-  fn: number;
   /** the word with runs of 3+ letters cut to two ("sooo" -> "soo"), null when it has none; filled on first need */
   sq: string | null | undefined;
   /** lexicon vote of the word (+1 only the French lexicon scores it, -1 only the English one, else 0) */
@@ -45,117 +47,212 @@ export interface Vocab {
   cueEn: FirstWordIndex<Cue> | null | undefined;
 }
 
+/**
+ * `VOCAB.hotFr` / `VOCAB.hotEn` bits, per word id and language: what the sentiment and
+ * cue stages need to know to pass over a word without reading its record. 0 means
+ * nothing is known yet; each stage fills its own bits on first sight of the word.
+ */
+export const H_KNOWN = 1;
+/** the lexicon's F_* flags of the word, shifted left by one */
+export const H_FLAG_SHIFT = 1;
+export const H_VALUE = 1 << 6;
+export const H_PHRASES = 1 << 7;
+export const H_CUE_KNOWN = 1 << 8;
+export const H_CUES = 1 << 9;
+/** a negator for the cue stage ("pas", "never", "don't") */
+export const H_CUE_NEG = 1 << 10;
+
+// Word ids and what hangs off them. A word is interned once and known by its id, in
+// order of first sight (the frequent words, seen early, share a few cache lines). The
+// token stream holds ids; the stages read the small typed arrays below by id and open
+// the word's record (an object) only for the few words that have something to say.
+//
 // Open-addressing table keyed by the word's UTF-16 codes: the tokeniser hashes the
-// folded codes while it scans, so a word already seen costs no string allocation
-// and no second pass over its characters. A slot holds only the hash and the
-// record's id; records, and the codes they are checked against, are stored by id in
-// order of first sight, so the frequent words (seen early) share a few cache lines
-// instead of being scattered across the table. It starts small and doubles (a table
-// sized for the worst case from the start costs a cache miss per lookup), and is
-// bounded: an adversarial stream of unique words cannot grow it without limit (it is
-// emptied at MAX and refills).
+// folded codes while it scans, so a word already seen costs no string allocation and
+// no second pass over its characters. A slot is 32 bytes laid out like an entry of
+// the front cache below (hash, id + 1, length, offset of the codes in the pool, first
+// codes), so that a lookup of a short word reads one slot and nothing else. It starts small and doubles (a table sized for
+// the worst case from the start costs a cache miss per lookup), and is bounded: an
+// adversarial stream of unique words cannot grow it without limit. It is emptied only
+// between texts (reserveVocab), never while ids of a text are in use.
 const MAX = 200_000;
 /** bound on the stored codes (16 MB), for streams of very long unique words */
 const POOL_MAX = 1 << 23;
 const MIN_SIZE = 1 << 12;
 let size = MIN_SIZE;
 let mask = size - 1;
-/** [hash, id + 1] per slot; 0 marks an empty slot */
-let keys = new Int32Array(size * 2);
+/** SLOT ints per slot (see remember); id + 1 = 0 marks an empty slot */
+const SLOT = 8;
+let keys = new Int32Array(size * SLOT);
+let keyCodes = new Uint16Array(keys.buffer);
 let count = 0;
-let records: Vocab[] = [];
-/** codes of record id are pool[offsets[id], offsets[id + 1]) */
+/** codes of word id are pool[offsets[id], offsets[id + 1]) */
 let offsets = new Int32Array(MIN_SIZE + 1);
 let pool = new Uint16Array(MIN_SIZE * 8);
+
+/**
+ * Per-id data, read by the stages after the tokeniser. The arrays are replaced when
+ * they grow: read them from here once per text, after the text is scanned.
+ */
+export const VOCAB = {
+  records: [] as Vocab[],
+  /** function-word bits (FN_FR, FN_EN, FN_LETTER) */
+  fn: new Uint8Array(MIN_SIZE),
+  hotFr: new Int32Array(MIN_SIZE),
+  hotEn: new Int32Array(MIN_SIZE),
+};
 
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 16777619;
 
-function rebuild(newSize: number, keep: boolean): void {
+function rehash(newSize: number): void {
   const oldKeys = keys;
   size = newSize;
   mask = size - 1;
-  keys = new Int32Array(size * 2);
-  if (!keep) {
-    front.fill(0);
-    count = 0;
-    records = [];
-    offsets[0] = 0;
-    return;
+  keys = new Int32Array(size * SLOT);
+  keyCodes = new Uint16Array(keys.buffer);
+  for (let k = 0; k < oldKeys.length; k += SLOT) {
+    if ((oldKeys[k + 1] as number) === 0) continue;
+    let i = (oldKeys[k] as number) & mask;
+    while ((keys[i * SLOT + 1] as number) !== 0) i = (i + 1) & mask;
+    keys.set(oldKeys.subarray(k, k + SLOT), i * SLOT);
   }
-  for (let k = 0; k < oldKeys.length; k += 2) {
-    const id1 = oldKeys[k + 1] as number;
-    if (id1 === 0) continue;
-    const h = oldKeys[k] as number;
-    let i = h & mask;
-    while ((keys[2 * i + 1] as number) !== 0) i = (i + 1) & mask;
-    keys[2 * i] = h;
-    keys[2 * i + 1] = id1;
-  }
+}
+
+function growIds(): void {
+  const cap = VOCAB.fn.length * 2;
+  const fn = new Uint8Array(cap);
+  fn.set(VOCAB.fn);
+  VOCAB.fn = fn;
+  const hotFr = new Int32Array(cap);
+  hotFr.set(VOCAB.hotFr);
+  VOCAB.hotFr = hotFr;
+  const hotEn = new Int32Array(cap);
+  hotEn.set(VOCAB.hotEn);
+  VOCAB.hotEn = hotEn;
+}
+
+/**
+ * Makes room for the words of a text of `chars` characters (at most one new word per
+ * two characters), emptying the vocabulary when it would pass its bound. Called
+ * before a text is scanned, so that no id of the text being analysed goes stale.
+ */
+const resetHooks: Array<() => void> = [];
+let resets = 0;
+
+/** Words interned now, and how many times the vocabulary was emptied (tests, diagnostics). */
+export function vocabStats(): { words: number; resets: number } {
+  return { words: count, resets };
+}
+
+/**
+ * Runs `bind` now and again each time the vocabulary is emptied: compiled tables that
+ * hold word ids (phrases, cues) re-intern their words there.
+ */
+export function bindToVocab(bind: () => void): void {
+  bind();
+  resetHooks.push(bind);
+}
+
+export function reserveVocab(chars: number): void {
+  if (count + (chars >> 1) + 1 <= MAX && (offsets[count] as number) + chars <= POOL_MAX) return;
+  size = MIN_SIZE;
+  mask = size - 1;
+  keys = new Int32Array(size * SLOT);
+  keyCodes = new Uint16Array(keys.buffer);
+  front.fill(0);
+  VOCAB.fn.fill(0);
+  VOCAB.hotFr.fill(0);
+  VOCAB.hotEn.fill(0);
+  VOCAB.records.length = 0;
+  count = 0;
+  offsets[0] = 0;
+  resets++;
+  for (const bind of resetHooks) bind();
 }
 
 // A direct-mapped cache in front of the table, by the hash's low bits: the frequent
 // words ("le", "the", "de") are found there without touching the table. An entry is
-// [hash, id + 1 (0 = empty), offset of the codes in the pool, length], in one cache
-// line, so a hit reads neither the table nor `offsets`.
+// 32 bytes, [hash, id + 1 (0 = empty), length, offset of the codes in the pool] then
+// the first FRONT_CODES codes of the word, so that a hit on a word that short (most
+// words) reads one cache line: neither the table, nor `offsets`, nor the pool.
 const FRONT = 8192;
-const front = new Int32Array(FRONT * 4);
+const FRONT_CODES = 8;
+const front = new Int32Array(FRONT * 8);
+const frontCodes = new Uint16Array(front.buffer);
 
-/** The record of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
-export function internCodes(codes: Uint16Array, len: number, hash: number): Vocab {
-  const f = (hash & (FRONT - 1)) << 2;
+/** Writes entry e of `ints` (and of `u16`, a view of the same memory): [hash, id + 1, len, from, codes...]. */
+function remember(
+  ints: Int32Array,
+  u16: Uint16Array,
+  e: number,
+  hash: number,
+  id1: number,
+  len: number,
+  from: number,
+  codes: Uint16Array,
+): void {
+  const f = e << 3;
+  ints[f] = hash;
+  ints[f + 1] = id1;
+  ints[f + 2] = len;
+  ints[f + 3] = from;
+  if (len <= FRONT_CODES) {
+    const c = (e << 4) + 8;
+    for (let k = 0; k < len; k++) u16[c + k] = codes[k] as number;
+  }
+}
+
+/** The id of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
+export function internCodes(codes: Uint16Array, len: number, hash: number): number {
+  const e = hash & (FRONT - 1);
+  const f = e << 3;
   const fid = front[f + 1] as number;
-  if (fid !== 0 && front[f] === hash && front[f + 3] === len) {
-    const from = front[f + 2] as number;
+  if (fid !== 0 && front[f] === hash && front[f + 2] === len) {
     let k = 0;
-    while (k < len && pool[from + k] === codes[k]) k++;
-    if (k === len) return records[fid - 1] as Vocab;
+    if (len <= FRONT_CODES) {
+      const c = (e << 4) + 8;
+      while (k < len && frontCodes[c + k] === codes[k]) k++;
+    } else {
+      const from = front[f + 3] as number;
+      while (k < len && pool[from + k] === codes[k]) k++;
+    }
+    if (k === len) return fid - 1;
   }
   let i = hash & mask;
   for (;;) {
-    const id1 = keys[2 * i + 1] as number;
+    const s = i << 3;
+    const id1 = keys[s + 1] as number;
     if (id1 === 0) break;
-    if (keys[2 * i] === hash) {
-      const from = offsets[id1 - 1] as number;
-      if ((offsets[id1] as number) - from === len) {
-        let k = 0;
+    if (keys[s] === hash && keys[s + 2] === len) {
+      const from = keys[s + 3] as number;
+      let k = 0;
+      if (len <= FRONT_CODES) {
+        const c = (i << 4) + 8;
+        while (k < len && keyCodes[c + k] === codes[k]) k++;
+      } else {
         while (k < len && pool[from + k] === codes[k]) k++;
-        if (k === len) {
-          front[f] = hash;
-          front[f + 1] = id1;
-          front[f + 2] = from;
-          front[f + 3] = len;
-          return records[id1 - 1] as Vocab;
-        }
+      }
+      if (k === len) {
+        remember(front, frontCodes, e, hash, id1, len, from, codes);
+        return id1 - 1;
       }
     }
     i = (i + 1) & mask;
   }
-  if (count >= MAX || (offsets[count] as number) + len > POOL_MAX) {
-    rebuild(MIN_SIZE, false);
+  if (count * 2 >= size) {
+    rehash(size * 2);
     i = hash & mask;
-  } else if (count * 2 >= size) {
-    rebuild(size * 2, true);
-    i = hash & mask;
-    while ((keys[2 * i + 1] as number) !== 0) i = (i + 1) & mask;
+    while ((keys[i * SLOT + 1] as number) !== 0) i = (i + 1) & mask;
   }
   const w = String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);
-  const v: Vocab = {
-    w,
-    fn: (FR_WORDS.has(w) ? FN_FR : 0) | (EN_WORDS.has(w) ? FN_EN : 0),
-    sq: undefined,
-    vote: VOTE_UNKNOWN,
-    fr: undefined,
-    en: undefined,
-    cueFr: undefined,
-    cueEn: undefined,
-  };
   const id = count;
   if (offsets.length < id + 2) {
     const o = new Int32Array(offsets.length * 2);
     o.set(offsets);
     offsets = o;
   }
+  if (VOCAB.fn.length <= id) growIds();
   const from = offsets[id] as number;
   if (pool.length < from + len) {
     const p = new Uint16Array(Math.max(pool.length * 2, from + len));
@@ -164,16 +261,25 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): Voca
   }
   pool.set(codes.subarray(0, len), from);
   offsets[id + 1] = from + len;
-  records.push(v);
-  keys[2 * i] = hash;
-  keys[2 * i + 1] = id + 1;
+  VOCAB.records.push({
+    w,
+    sq: undefined,
+    vote: VOTE_UNKNOWN,
+    fr: undefined,
+    en: undefined,
+    cueFr: undefined,
+    cueEn: undefined,
+  });
+  VOCAB.fn[id] = (FR_WORDS.has(w) ? FN_FR : 0) | (EN_WORDS.has(w) ? FN_EN : 0) | (len === 1 ? FN_LETTER : 0);
+  remember(keys, keyCodes, i, hash, id + 1, len, from, codes);
   count++;
-  return v;
+  return id;
 }
 
 let scratch = new Uint16Array(64);
 
-export function vocabOf(w: string): Vocab {
+/** The id of a word given as a string (already folded). */
+export function idOf(w: string): number {
   if (scratch.length < w.length) scratch = new Uint16Array(w.length * 2);
   let h = HASH_SEED;
   for (let k = 0; k < w.length; k++) {
@@ -182,4 +288,9 @@ export function vocabOf(w: string): Vocab {
     h = Math.imul(h ^ c, HASH_PRIME);
   }
   return internCodes(scratch, w.length, h);
+}
+
+/** The record of a word given as a string (already folded). */
+export function vocabOf(w: string): Vocab {
+  return VOCAB.records[idOf(w)] as Vocab;
 }
