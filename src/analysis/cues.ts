@@ -12,6 +12,8 @@ import {
   bindToVocab,
   H_CUE_KNOWN as H_CUE_KNOWN_,
   H_CUE_NEG as H_CUE_NEG_,
+  H_CUE_ONE as H_CUE_ONE_,
+  H_CUE_SECOND as H_CUE_SECOND__,
   H_CUES as H_CUES_,
   VOCAB as VOCAB_,
   type Vocab,
@@ -27,6 +29,8 @@ const indexBySecond = indexBySecond_;
 const H_CUE_KNOWN = H_CUE_KNOWN_;
 const H_CUES = H_CUES_;
 const H_CUE_NEG = H_CUE_NEG_;
+const H_CUE_ONE = H_CUE_ONE_;
+const H_CUE_SECOND_ = H_CUE_SECOND__;
 const VOCAB = VOCAB_;
 const WORD = Kind.Word;
 const EMOJI = Kind.Emoji;
@@ -111,7 +115,7 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   }
   const byFirst = new Map<string, FirstWordIndex<Cue>>();
   for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
-  bindToVocab(() => bindIds(byFirst.values()));
+  bindToVocab(() => bindIds(byFirst.values(), lang, H_CUE_SECOND__));
   return { lang, byFirst, negators: new Set(negators) };
 }
 
@@ -179,7 +183,8 @@ function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue>
     if (idx.lang === "fr") v.cueFr = c;
     else v.cueEn = c;
     const neg = idx.negators.has(v.w) || v.w.endsWith("n't");
-    hot[id] = (hot[id] as number) | H_CUE_KNOWN | (c === null ? 0 : H_CUES) | (neg ? H_CUE_NEG : 0);
+    const one = c !== null && c.oneWord ? H_CUE_ONE : 0;
+    hot[id] = (hot[id] as number) | H_CUE_KNOWN | (c === null ? 0 : H_CUES) | (neg ? H_CUE_NEG : 0) | one;
   }
   return c;
 }
@@ -188,15 +193,21 @@ function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue>
 export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: number, out: CueHits): void {
   const kinds = ts.kind;
   const ids = ts.id;
-  const records = VOCAB.records;
   const hot = idx.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
     if (kind !== WORD && kind !== EMOJI) continue;
     const id = ids[i] as number;
-    // Most words start no cue: known from the id's bits, without opening the record.
+    // Most words start no cue, or only cues of two words or more whose second word is
+    // not the next token: known from the ids' bits, without opening the record.
     const bits = hot[id] as number;
-    if ((bits & H_CUE_KNOWN) !== 0 && (bits & H_CUES) === 0) continue;
+    if ((bits & H_CUE_KNOWN) !== 0) {
+      if ((bits & H_CUES) === 0) continue;
+      if ((bits & H_CUE_ONE) === 0) {
+        const next = i + 1 < to ? (ids[i + 1] as number) : -1;
+        if (next < 0 || ((hot[next] as number) & H_CUE_SECOND_) === 0) continue;
+      }
+    }
     // First sight in this language: fills the bits (negatedAt reads them for the words before a cue).
     const ix = cuesOf(idx, id, hot);
     if (ix === null) continue;

@@ -14,7 +14,7 @@ import { FR } from "./lexicons/fr-sentiment.ts";
 import type { LangRules } from "./lexicons/types.ts";
 import { EXCESS, LIKE_FORMS, MODALS, WISHES } from "./sentiment-rules.ts";
 import { Kind, tokenize } from "./tokenize.ts";
-import { bindToVocab, idOf } from "./vocab.ts";
+import { bindToVocab, H_PHRASE_SECOND, idOf, VOCAB } from "./vocab.ts";
 
 // natural's stemmers are CommonJS: required on the first stem lookup, not at import
 // (a text without an unknown word never needs them).
@@ -63,6 +63,8 @@ export interface FirstWordIndex<T extends { toks: string[]; ids: Int32Array }> {
   nextId: Map<number, T[]>;
   /** every entry */
   entries: T[];
+  /** some entry is one word long */
+  oneWord: boolean;
   /** the one-word entries, in list order; the whole list when it is too short to index (next is empty) */
   single: T[];
 }
@@ -73,7 +75,8 @@ const INDEX_MIN = 5;
 export function indexBySecond<T extends { toks: string[]; ids: Int32Array }>(list: T[]): FirstWordIndex<T> {
   const next = new Map<string, T[]>();
   const nextId = new Map<number, T[]>();
-  if (list.length < INDEX_MIN) return { indexed: false, next, nextId, entries: list, single: list };
+  const oneWord = list.some((e) => e.toks.length === 1);
+  if (list.length < INDEX_MIN) return { indexed: false, next, nextId, entries: list, oneWord, single: list };
   for (const e of list) {
     const second = e.toks[1];
     if (second !== undefined && !next.has(second))
@@ -82,16 +85,27 @@ export function indexBySecond<T extends { toks: string[]; ids: Int32Array }>(lis
         list.filter((x) => x.toks.length === 1 || x.toks[1] === second),
       );
   }
-  return { indexed: true, next, nextId, entries: list, single: list.filter((x) => x.toks.length === 1) };
+  return { indexed: true, next, nextId, entries: list, oneWord, single: list.filter((x) => x.toks.length === 1) };
 }
 
 /**
  * Gives the entries of these indexes the current ids of their words, so that matching
- * compares ids: run through bindToVocab, again whenever the vocabulary is emptied.
+ * compares ids, and sets `secondBit` in the language's hot bits of every second word:
+ * run through bindToVocab, again whenever the vocabulary is emptied.
  */
-export function bindIds<T extends { toks: string[]; ids: Int32Array }>(indexes: Iterable<FirstWordIndex<T>>): void {
+export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
+  indexes: Iterable<FirstWordIndex<T>>,
+  lang: "fr" | "en",
+  secondBit: number,
+): void {
   for (const ix of indexes) {
-    for (const e of ix.entries) e.ids = Int32Array.from(e.toks, (t) => idOf(t));
+    for (const e of ix.entries) {
+      e.ids = Int32Array.from(e.toks, (t) => idOf(t));
+      // Read after interning: a new id can grow (replace) the arrays.
+      const hot = lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
+      const second = e.ids[1];
+      if (second !== undefined) hot[second] = (hot[second] as number) | secondBit;
+    }
     ix.nextId.clear();
     for (const [second, list] of ix.next) ix.nextId.set(idOf(second), list);
   }
@@ -225,7 +239,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const fillers = new Set(rules.fillers.map(foldToken));
   const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
   for (const [first, list] of phrases) phraseIndex.set(first, indexBySecond(list));
-  bindToVocab(() => bindIds(phraseIndex.values()));
+  bindToVocab(() => bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND));
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
     const hit = infos.get(w);

@@ -49,6 +49,8 @@ import type { Evidence } from "./types.ts";
 import {
   H_FLAG_SHIFT as H_FLAG_SHIFT_,
   H_KNOWN as H_KNOWN_,
+  H_PHRASE_ONE as H_PHRASE_ONE_,
+  H_PHRASE_SECOND as H_PHRASE_SECOND_,
   H_PHRASES as H_PHRASES_,
   H_VALUE as H_VALUE_,
   VOCAB as VOCAB_,
@@ -95,10 +97,12 @@ const T_LONG = T_LONG_;
 const H_FLAG_SHIFT = H_FLAG_SHIFT_;
 const H_KNOWN = H_KNOWN_;
 const H_PHRASES = H_PHRASES_;
+const H_PHRASE_ONE = H_PHRASE_ONE_;
+const H_PHRASE_SECOND = H_PHRASE_SECOND_;
 const H_VALUE = H_VALUE_;
 const VOCAB = VOCAB_;
-/** hot bits of a word that needs more than aging the open scopes (see scoreSentence) */
-const H_SLOW = H_VALUE | H_PHRASES | ((F_NEGATOR | F_SPECIAL | F_FILLER | F_ABSENCE) << H_FLAG_SHIFT);
+/** hot bits of a word that needs more than aging the open scopes, besides starting phrases (see scoreSentence) */
+const H_SLOW = H_VALUE | ((F_NEGATOR | F_SPECIAL | F_FILLER | F_ABSENCE) << H_FLAG_SHIFT);
 
 const EMOTICONS = EMOTICONS_BASE;
 // Token kinds (see tokenize.ts: Kind)
@@ -207,7 +211,8 @@ function hotOf(lex: Lexicon, hot: Int32Array, id: number): number {
       H_KNOWN |
       (inf.flags << H_FLAG_SHIFT) |
       (inf.value !== 0 ? H_VALUE : 0) |
-      (inf.phrases !== undefined ? H_PHRASES : 0);
+      (inf.phrases !== undefined ? H_PHRASES : 0) |
+      (inf.phrases?.oneWord === true ? H_PHRASE_ONE : 0);
     hot[id] = bits;
   }
   return bits;
@@ -358,7 +363,15 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
     if (kind === WORD) {
       const id = ids[i] as number;
       const tf = flagsOf[i] as number;
-      if ((hotOf(lex, hot, id) & H_SLOW) === 0 && (tf & T_LONG) === 0) {
+      const bits = hotOf(lex, hot, id);
+      if (
+        (bits & H_SLOW) === 0 &&
+        (tf & T_LONG) === 0 &&
+        ((bits & H_PHRASES) === 0 ||
+          // it starts only phrases of two words or more, and the next token is no phrase's second word
+          ((bits & H_PHRASE_ONE) === 0 &&
+            !(i + 1 < to && kinds[i + 1] === WORD && ((hot[ids[i + 1] as number] as number) & H_PHRASE_SECOND) !== 0)))
+      ) {
         // No value, rule or phrase (most words): the word only ages the open scopes,
         // as below for a word of value 0, without opening its record.
         seenWord = true;

@@ -178,6 +178,14 @@ const FOLDED = new Uint16Array(65536);
 const FOLDED2 = new Uint16Array(65536);
 const CASE = new Uint8Array(65536);
 const CASE_KNOWN = 8;
+// ASCII letters and digits: the folded code, with the case bits above it (1 upper,
+// 2 lower, as in CASE); 0 for every other ASCII character (it ends a word).
+const ASCII_WORD = new Uint16Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
+for (let c = 97; c <= 122; c++) {
+  ASCII_WORD[c] = c | (2 << 8);
+  ASCII_WORD[c - 32] = c | (1 << 8);
+}
 
 function caseOf(c: number): number {
   let k = CASE[c] as number;
@@ -296,8 +304,8 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       // Fast path: lower-case, fold and hash in the same pass, then intern by codes.
       let len = 0;
       let h = HASH_SEED;
-      let upper = false;
-      let lowerCase = false;
+      /** CASE bits seen: 1 an upper-case letter, 2 a lower-case one */
+      let cases = 0;
       let slow = false;
       let run = false;
       let apostrophe = false;
@@ -310,19 +318,14 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           let f: number;
           let f2 = 0;
           if (d < 128) {
-            if (d >= 97 && d <= 122) {
-              f = d;
-              lowerCase = true;
-            } else if (d >= 65 && d <= 90) {
-              f = d + 32;
-              upper = true;
-            } else if (d >= 48 && d <= 57) f = d;
-            else break;
+            const a = ASCII_WORD[d] as number;
+            if (a === 0) break;
+            f = a & 255;
+            cases |= a >> 8;
           } else {
             if (classOf(d) !== 1) break;
             const cf = caseOf(d);
-            if ((cf & 1) !== 0) upper = true;
-            if ((cf & 2) !== 0) lowerCase = true;
+            cases |= cf;
             if ((cf & 4) !== 0) slow = true;
             f = FOLDED[d] as number;
             f2 = FOLDED2[d] as number;
@@ -369,7 +372,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         if (capsOf(raw)) ts.capsWords++;
         continue;
       }
-      const caps = j - start > 1 && upper && !lowerCase ? T_CAPS : 0;
+      const caps = j - start > 1 && (cases & 3) === 1 ? T_CAPS : 0;
       if (caps !== 0) ts.capsWords++;
       if (prefix >= 0) {
         push(ts, WORD, start, start + prefixLen, caps, prefix);

@@ -61,6 +61,16 @@ export const H_CUE_KNOWN = 1 << 8;
 export const H_CUES = 1 << 9;
 /** a negator for the cue stage ("pas", "never", "don't") */
 export const H_CUE_NEG = 1 << 10;
+/** the word starts a one-word phrase / cue */
+export const H_PHRASE_ONE = 1 << 11;
+export const H_CUE_ONE = 1 << 12;
+/**
+ * the word is the second word of some phrase / cue: set for every such word when the
+ * tables are bound (see lexicon.ts: bindIds), before the word is first seen. A word
+ * that starts only longer phrases, followed by a word without this bit, starts none.
+ */
+export const H_PHRASE_SECOND = 1 << 13;
+export const H_CUE_SECOND = 1 << 14;
 
 // Word ids and what hangs off them. A word is interned once and known by its id, in
 // order of first sight (the frequent words, seen early, share a few cache lines). The
@@ -234,7 +244,10 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
         while (k < len && pool[from + k] === codes[k]) k++;
       }
       if (k === len) {
-        remember(front, frontCodes, e, hash, id1, len, from, codes);
+        // An entry of the cache goes to the word seen first: ids follow first sight, so
+        // the lower id is, most often, the more frequent word ("de" before "devis").
+        const held = front[(e << 3) + 1] as number;
+        if (held === 0 || id1 < held) remember(front, frontCodes, e, hash, id1, len, from, codes);
         return id1 - 1;
       }
     }
