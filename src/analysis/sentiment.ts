@@ -363,7 +363,8 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
     if (kind === WORD) {
       const id = ids[i] as number;
       const tf = flagsOf[i] as number;
-      const bits = hotOf(lex, hot, id);
+      let bits = hot[id] as number;
+      if ((bits & H_KNOWN) === 0) bits = hotOf(lex, hot, id);
       if (
         (bits & H_SLOW) === 0 &&
         (tf & T_LONG) === 0 &&

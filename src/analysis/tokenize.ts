@@ -276,8 +276,15 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   ts.emoji = 0;
   ts.src = src;
   const n = src.length;
-  // Every token takes at least one character: no capacity check per token.
+  // Every token takes at least one character: no capacity check per token, and the
+  // arrays stay the same during the scan (the word path writes them directly: a call
+  // to push() is not inlined into a function this large).
   ts.reserve(n + 1);
+  const kindA = ts.kind;
+  const startA = ts.start;
+  const endA = ts.end;
+  const flagsA = ts.flags;
+  const idA = ts.id;
   let i = 0;
   while (i < n) {
     const c = src.charCodeAt(i);
@@ -374,13 +381,23 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       }
       const caps = j - start > 1 && (cases & 3) === 1 ? T_CAPS : 0;
       if (caps !== 0) ts.capsWords++;
+      let t = ts.n;
       if (prefix >= 0) {
-        push(ts, WORD, start, start + prefixLen, caps, prefix);
-        ts.words++;
+        kindA[t] = WORD;
+        startA[t] = start;
+        endA[t] = start + prefixLen;
+        flagsA[t] = caps;
+        idA[t] = prefix;
+        t++;
       }
       const id = internCodes(BUF, len, h);
-      ts.words++;
-      push(ts, WORD, start, i, run && squeezedOf(id) !== null ? caps | T_LONG : caps, id);
+      kindA[t] = WORD;
+      startA[t] = start;
+      endA[t] = i;
+      flagsA[t] = run && squeezedOf(id) !== null ? caps | T_LONG : caps;
+      idA[t] = id;
+      ts.n = t + 1;
+      ts.words += prefix >= 0 ? 2 : 1;
       continue;
     }
     if (c < 128 && EMOTICON_START[c] === 1) {

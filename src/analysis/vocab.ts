@@ -81,10 +81,11 @@ export const H_CUE_SECOND = 1 << 14;
 // folded codes while it scans, so a word already seen costs no string allocation and
 // no second pass over its characters. A slot is 32 bytes laid out like an entry of
 // the front cache below (hash, id + 1, length, offset of the codes in the pool, first
-// codes), so that a lookup of a short word reads one slot and nothing else. It starts small and doubles (a table sized for
-// the worst case from the start costs a cache miss per lookup), and is bounded: an
-// adversarial stream of unique words cannot grow it without limit. It is emptied only
-// between texts (reserveVocab), never while ids of a text are in use.
+// codes), so that a lookup of a short word reads one slot and nothing else. It starts
+// small and doubles (a table sized for the worst case from the start costs a cache
+// miss per lookup), and is bounded: an adversarial stream of unique words cannot grow
+// it without limit. It is emptied only between texts (reserveVocab), never while ids
+// of a text are in use.
 const MAX = 200_000;
 /** bound on the stored codes (16 MB), for streams of very long unique words */
 const POOL_MAX = 1 << 23;
@@ -185,8 +186,10 @@ export function reserveVocab(chars: number): void {
 // words ("le", "the", "de") are found there without touching the table. An entry is
 // 32 bytes, [hash, id + 1 (0 = empty), length, offset of the codes in the pool] then
 // the first FRONT_CODES codes of the word, so that a hit on a word that short (most
-// words) reads one cache line: neither the table, nor `offsets`, nor the pool.
-const FRONT = 8192;
+// words) reads one cache line: neither the table, nor `offsets`, nor the pool. 16,384
+// entries (512 KB): on the evaluation texts 82 % of the words are found here (73 % with
+// 8,192); a lookup in the table, most often a miss of every cache, costs several hits.
+const FRONT = 16384;
 const FRONT_CODES = 8;
 const front = new Int32Array(FRONT * 8);
 const frontCodes = new Uint16Array(front.buffer);
