@@ -183,7 +183,7 @@ function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue>
     if (idx.lang === "fr") v.cueFr = c;
     else v.cueEn = c;
     const neg = idx.negators.has(v.w) || v.w.endsWith("n't");
-    const one = c !== null && c.oneWord ? H_CUE_ONE : 0;
+    const one = c?.oneWord ? H_CUE_ONE : 0;
     hot[id] = (hot[id] as number) | H_CUE_KNOWN | (c === null ? 0 : H_CUES) | (neg ? H_CUE_NEG : 0) | one;
   }
   return c;

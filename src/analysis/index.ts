@@ -59,7 +59,7 @@ const reserveVocab = reserveVocab_;
 export type { Analysis, Evidence } from "./types.ts";
 
 /** Stored with every analysis; bump on any lexicon or rule change so old mentions can be re-scored. */
-export const ANALYZER_VERSION = "1.4.0+lex.2026-11-23.2";
+export const ANALYZER_VERSION = "1.4.1+lex.2026-11-23.2";
 
 /**
  * Loads the language detector's model now (150–300 ms, once per process) rather than on

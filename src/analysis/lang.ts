@@ -10,7 +10,9 @@
  * The rule, in order: a hint wins; function words of one language ≥ 2, at least twice
  * the other's and ≥ 12 % of the words decide; function words of one language only plus
  * a lexicon vote for it (words only that language's lexicon scores) decide; very short
- * texts with no function word follow the lexicon vote; everything else asks eld.
+ * texts with no function word follow the lexicon vote; words in ASCII letters only with
+ * an English function word no other Latin-script language shares ("the", "with",
+ * "don't"...) and no French one are English; everything else asks eld.
  *
  * eld's model is a ~950 KB object literal (150–300 ms to load): it is required on the first
  * text that needs it, not at import, so that importing the analyser stays cheap and a
@@ -25,6 +27,7 @@ import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import type { TokenStream } from "./tokenize.ts";
 import {
   FN_EN as FN_EN_,
+  FN_EN_ONLY as FN_EN_ONLY_,
   FN_FR as FN_FR_,
   FN_LETTER as FN_LETTER_,
   VOCAB as VOCAB_,
@@ -67,6 +70,7 @@ const SAMPLE = 200;
 const FN_EN = FN_EN_;
 const FN_FR = FN_FR_;
 const FN_LETTER = FN_LETTER_;
+const FN_EN_ONLY = FN_EN_ONLY_;
 const VOCAB = VOCAB_;
 const VOTE_UNKNOWN = VOTE_UNKNOWN_;
 
@@ -74,6 +78,7 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
   if (hint !== undefined) return hint;
   let fr = 0;
   let en = 0;
+  let enOnly = 0;
   let words = 0;
   const n = ts.n;
   const kind = ts.kind;
@@ -88,6 +93,7 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
     // "J-E-T-S" or "plan B" say nothing.
     if ((fn & FN_FR) !== 0 && ((fn & FN_LETTER) === 0 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
     if ((fn & FN_EN) !== 0) en++;
+    if ((fn & FN_EN_ONLY) !== 0) enOnly++;
     if (words >= 200) break;
   }
   if (fr >= 2 && fr >= 2 * en && fr >= words * 0.12) return "fr";
@@ -103,6 +109,10 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
   const known = fr + en === 0 && words <= 12 ? vote : 0;
   if (words <= 6 && known >= 2) return "fr";
   if (words <= 6 && known <= -2) return "en";
+  // Words of ASCII letters only, with an English function word that no other Latin-script
+  // language writes and no French one ("Battery is terrible.", "Just give him a chance!"):
+  // English. eld agreed on every such text of the evaluation sets, at ~50 µs a call.
+  if (enOnly >= 1 && fr === 0 && !ts.wide) return "en";
   // Three or four words with a lexicon vote follow the vote whatever eld says: not asked.
   const guess =
     words >= 3 && !(known !== 0 && words <= 4) ? detect(text.length > SAMPLE ? text.slice(0, SAMPLE) : text) : "";

@@ -59,6 +59,8 @@ export class TokenStream {
   capsWords = 0;
   /** emoji and emoticon tokens */
   emoji = 0;
+  /** some word has a letter or digit outside ASCII ("é", "ư", "ß") */
+  wide = false;
   src = "";
   kind: Uint8Array;
   flags: Uint8Array;
@@ -274,6 +276,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   ts.words = 0;
   ts.capsWords = 0;
   ts.emoji = 0;
+  ts.wide = false;
   ts.src = src;
   const n = src.length;
   // Every token takes at least one character: no capacity check per token, and the
@@ -334,6 +337,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
             const cf = caseOf(d);
             cases |= cf;
             if ((cf & 4) !== 0) slow = true;
+            ts.wide = true;
             f = FOLDED[d] as number;
             f2 = FOLDED2[d] as number;
           }

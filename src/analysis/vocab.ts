@@ -32,6 +32,17 @@ const EN_WORDS = new Set(
 export const VOTE_UNKNOWN = 9;
 /** `VOCAB.fn` bit: the word is one letter (a French function word only as an elision) */
 export const FN_LETTER = 4;
+/** `VOCAB.fn` bit: an English function word that no other language of Latin script writes alike */
+export const FN_EN_ONLY = 8;
+// Unlike "no", "in", "so", "is", "was", "of", "to", "for" or "my" of the list above,
+// these are not common words of Spanish, Italian, German, Dutch, the Nordic or the
+// Slavic languages as well.
+const EN_ONLY_WORDS = new Set(
+  (
+    "the and you are were this that with it's i'm don't they have been would what there from really because " +
+    "just very your our their them she it not but"
+  ).split(" "),
+);
 
 export interface Vocab {
   /** the word itself (folded, lower-case), shared by every token of it */
@@ -286,7 +297,11 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
     cueFr: undefined,
     cueEn: undefined,
   });
-  VOCAB.fn[id] = (FR_WORDS.has(w) ? FN_FR : 0) | (EN_WORDS.has(w) ? FN_EN : 0) | (len === 1 ? FN_LETTER : 0);
+  VOCAB.fn[id] =
+    (FR_WORDS.has(w) ? FN_FR : 0) |
+    (EN_WORDS.has(w) ? FN_EN : 0) |
+    (EN_ONLY_WORDS.has(w) ? FN_EN_ONLY : 0) |
+    (len === 1 ? FN_LETTER : 0);
   remember(keys, keyCodes, i, hash, id + 1, len, from, codes);
   count++;
   return id;

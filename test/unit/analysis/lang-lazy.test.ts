@@ -14,6 +14,13 @@ describe("language detection with a lazily loaded model", () => {
     expect(analyze("Fast delivery, product as described").lang).toBe("en");
   });
 
+  it("reads short English in ASCII letters from an English-only function word, and asks eld for the rest", () => {
+    expect(analyze("Sending it back.").lang).toBe("en");
+    expect(analyze("Just give him a chance!").lang).toBe("en");
+    expect(analyze("Questo prodotto non funziona per niente").lang).toBe("it");
+    expect(analyze("Tôi không muốn thi nữa").lang).toBe("vi");
+  });
+
   it("loads once: warming again changes nothing", () => {
     warmLanguageDetector();
     warmLanguageDetector();
