@@ -24,7 +24,8 @@ const seenTok: number[] = [];
 const accPos = new Float64Array(ASPECTS.length);
 const accNeg = new Float64Array(ASPECTS.length);
 const accEvidence: string[][] = ASPECTS.map(() => []);
-const accOrder: number[] = [];
+const accOrder = new Uint8Array(ASPECTS.length);
+let nAcc = 0;
 
 // "+0.5", "-1.2": the signed value of an evidence line, by the value in hundredths and
 // its sign (a handful of distinct values recur; number-to-string is not cheap).
@@ -42,18 +43,18 @@ function signedHundredths(v: number): string {
 }
 
 export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySentence: Aspect[][] } {
-  const sentences = sc.sentences;
-  for (let k = 0; k < accOrder.length; k++) {
+  const sentences = sc.pool;
+  for (let k = 0; k < nAcc; k++) {
     const a = accOrder[k] as number;
     accPos[a] = 0;
     accNeg[a] = 0;
   }
-  accOrder.length = 0;
+  nAcc = 0;
   const bySentence: Aspect[][] = [];
   const breaks = sc.breaks;
   const itemTok = sc.itemTok;
   const itemVal = sc.itemVal;
-  for (let i = 0; i < sentences.length; i++) {
+  for (let i = 0; i < sc.nSentences; i++) {
     const s = sentences[i] as ScoredSentence;
     const found: Aspect[] = [];
     let seen = 0;
@@ -105,7 +106,7 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
       let evidence = accEvidence[ak] as string[];
       if (accPos[ak] === 0 && accNeg[ak] === 0) {
         // First evaluation of the aspect in this text (v is never 0): a fresh evidence list.
-        accOrder.push(ak);
+        accOrder[nAcc++] = ak;
         evidence = [];
         accEvidence[ak] = evidence;
       }
@@ -117,7 +118,7 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
     bySentence.push(found);
   }
   const doc: DocAspect[] = [];
-  for (let k = 0; k < accOrder.length; k++) {
+  for (let k = 0; k < nAcc; k++) {
     const ak = accOrder[k] as number;
     const pos = accPos[ak] as number;
     const neg = accNeg[ak] as number;

@@ -10,7 +10,7 @@ import type { CueHit } from "./cues.ts";
 import { EMOJI as EMOJI_ } from "./lexicons/emoji.ts";
 import type { ScoredSentence } from "./sentiment.ts";
 import type { TokenStream } from "./tokenize.ts";
-import { VOCAB as VOCAB_, type Vocab } from "./vocab.ts";
+import { VOCAB as VOCAB_ } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -38,25 +38,28 @@ const DISAPPOINTMENT = at("disappointment");
 // first added (the order of the output's keys). Module-level: the analyser is
 // synchronous. Every weight added is positive, so 0 means "not added".
 const weight = new Float64Array(EMOTIONS.length);
-const order: number[] = [];
+const order = new Uint8Array(EMOTIONS.length);
+let nOrder = 0;
 
 function add(e: number, x: number): void {
-  if (weight[e] === 0) order.push(e);
+  if (weight[e] === 0) order[nOrder++] = e;
   weight[e] = (weight[e] as number) + x;
 }
 
 export function emotionsOf(
   lang: "fr" | "en",
+  /** the text's sentences are sentences[0, nSentences) */
   sentences: ScoredSentence[],
+  nSentences: number,
   hits: CueHit[],
   ts: TokenStream,
   docScore: number,
   band: number,
 ): Partial<Record<Emotion, number>> {
-  for (let k = 0; k < order.length; k++) weight[order[k] as number] = 0;
-  order.length = 0;
+  for (let k = 0; k < nOrder; k++) weight[order[k] as number] = 0;
+  nOrder = 0;
   let positiveMass = 0;
-  for (let i = 0; i < sentences.length; i++) {
+  for (let i = 0; i < nSentences; i++) {
     const s = sentences[i] as ScoredSentence;
     const sum = s.sum;
     for (let k = s.hitFrom; k < s.hitTo; k++) {
@@ -75,7 +78,7 @@ export function emotionsOf(
     if (ts.emoji > 0) {
       for (let k = s.from; k < s.to; k++) {
         if (ts.kind[k] !== EMOJI_KIND) continue;
-        const em = EMOJI[(VOCAB.records[ts.id[k] as number] as Vocab).w];
+        const em = EMOJI[VOCAB.words[ts.id[k] as number] as string];
         if (em?.[1]) add(at(em[1]), 1);
       }
     }
@@ -89,7 +92,7 @@ export function emotionsOf(
   if (negative === 0 && docScore <= -band) add(lang === "fr" ? DISAPPOINTMENT : ANGER, 0.6);
 
   const out: Partial<Record<Emotion, number>> = {};
-  for (let k = 0; k < order.length; k++) {
+  for (let k = 0; k < nOrder; k++) {
     const e = order[k] as number;
     const x = weight[e] as number;
     if (x < MIN_WEIGHT) continue;

@@ -89,9 +89,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const key = lang === "fr" ? "fr" : "en";
   const lex = LEXICONS[key];
   const shouting = words >= 3 && ts.capsWords > words * 0.6;
-  const sentences = scoreSentences(lex, ts, shouting, scores);
+  const n = scoreSentences(lex, ts, shouting, scores);
+  const sentences = scores.pool;
 
-  const n = sentences.length;
   if (weights.length < n) weights = new Float64Array(n * 2);
   weights.fill(1, 0, n);
   if (n > 1) {
@@ -147,7 +147,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const analysis: Analysis = {
     lang,
     sentiment: { score, label, confidence },
-    emotions: emotionsOf(key, sentences, hits.list, ts, score, band),
+    emotions: emotionsOf(key, sentences, n, hits.list, ts, score, band),
     aspects: aspects.doc,
     touchpoints: touchpointsOf(hits.list, hits.n),
     sentences: outSentences,

@@ -65,6 +65,8 @@ const F_FILLER = F_FILLER_;
 const F_FLIP = F_FLIP_;
 const F_NEGATOR = F_NEGATOR_;
 const F_SPECIAL = F_SPECIAL_;
+/** every F_ flag */
+const F_ALL = F_NEGATOR | F_FILLER | F_FLIP | F_ABSENCE | F_SPECIAL;
 const EMOJI = EMOJI_;
 const EMOTICONS_BASE = EMOTICONS_BASE_;
 const ABSENCE_VALUE = ABSENCE_VALUE_;
@@ -143,8 +145,7 @@ export interface ScoredSentence {
  * instance is reused from text to text (scoreSentences empties it).
  */
 export class Scores {
-  sentences: ScoredSentence[] = [];
-  /** sentence records of earlier texts, reused */
+  /** the sentences of the text are pool[0, nSentences); the records are reused from text to text */
   pool: ScoredSentence[] = [];
   nSentences = 0;
   nItems = 0;
@@ -182,7 +183,7 @@ const BLESSINGS = new Set(["best", "luck", "well", "success", "happiness"]);
 /** The form of token k (a word or emoji), "" for punctuation. */
 function wordAt(ts: TokenStream, k: number): string {
   const id = ts.id[k] as number;
-  return id < 0 ? "" : (VOCAB.records[id] as Vocab).w;
+  return id < 0 ? "" : (VOCAB.words[id] as string);
 }
 
 function matchPhrase(ix: FirstWordIndex<Phrase>, ts: TokenStream, i: number, to: number): Phrase | null {
@@ -202,11 +203,12 @@ function matchPhrase(ix: FirstWordIndex<Phrase>, ts: TokenStream, i: number, to:
   return null;
 }
 
-/** The word's hot bits in this lexicon (see vocab.ts), filled from its record on first sight. */
+/** The word's hot bits in this lexicon (see vocab.ts), filled with its value from its record on first sight. */
 function hotOf(lex: Lexicon, hot: Int32Array, id: number): number {
   let bits = hot[id] as number;
   if ((bits & H_KNOWN) === 0) {
     const inf = infoOf(lex, VOCAB.records[id] as Vocab);
+    (lex.lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn)[id] = inf.value;
     bits |=
       H_KNOWN |
       (inf.flags << H_FLAG_SHIFT) |
@@ -343,7 +345,9 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   const flagsOf = ts.flags;
   const ids = ts.id;
   const records = VOCAB.records;
+  const words = VOCAB.words;
   const hot = lex.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
+  const values = lex.lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn;
   const itemFrom = out.nItems;
   const breakFrom = out.nBreaks;
   let negLeft = 0;
@@ -382,11 +386,12 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
         if (revLeft > 0) revLeft--;
         continue;
       }
-      const v = records[id] as Vocab;
-      const tw = v.w;
-      const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, v.sq as string);
-      const inf = infoOf(lex, v);
-      const phrase = inf.phrases === undefined ? null : matchPhrase(inf.phrases, ts, i, to);
+      // The word, its flags and value from the per-id arrays; the record only for phrases
+      // and elongated spellings.
+      const tw = words[id] as string;
+      const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, (records[id] as Vocab).sq as string);
+      const phrases = (bits & H_PHRASES) === 0 ? undefined : infoOf(lex, records[id] as Vocab).phrases;
+      const phrase = phrases === undefined ? null : matchPhrase(phrases, ts, i, to);
       if (phrase !== null) {
         if (phrase.kind === "contrast") {
           out.breaks[out.nBreaks++] = i;
@@ -426,8 +431,9 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       }
       seenWord = true;
       // Elongated forms were canonicalised: look their flags up under the canonical form.
-      const info = w === tw ? inf : lex.info(w);
-      const iflags = info.flags;
+      const canon = w === tw ? null : lex.info(w);
+      const iflags = canon === null ? (bits >> H_FLAG_SHIFT) & F_ALL : canon.flags;
+      const value = canon === null ? (values[id] as number) : canon.value;
       if ((iflags & F_NEGATOR) !== 0) {
         // "un peu" softens; a bare "peu" negates ("peu efficace").
         if (w === "peu" && i > 0 && wordAt(ts, i - 1) === "un") {
@@ -495,7 +501,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
         }
         if (b !== undefined) {
           // "super", "bien": an intensifier when a scored word follows, a word of their own otherwise.
-          const own = info.value;
+          const own = value;
           let next = i + 1;
           if (next < n && kinds[next] === WORD && lex.fillers.has(wordAt(ts, next))) next = i + 2;
           const nextScored = next < n && kinds[next] === WORD && (hotOf(lex, hot, ids[next] as number) & H_VALUE) !== 0;
@@ -517,7 +523,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
           wish = WISHES.has(w);
         }
       }
-      const base = info.value;
+      const base = value;
       if (base !== 0) {
         const rules: string[] = [];
         let val = base;
@@ -554,7 +560,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
         if (revLeft > 0 && base === 0) revLeft--;
       }
     } else if (kind === EMOJI_TOK) {
-      const tw = (records[ids[i] as number] as Vocab).w;
+      const tw = words[ids[i] as number] as string;
       const e = EMOJI[tw];
       const base = e !== undefined ? e[0] : (EMOTICONS[tw] ?? 0);
       if (base !== 0) addItem(out, i, tw, base, base, [e !== undefined ? "emoji" : "emoticon"], false, i);
@@ -663,10 +669,11 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   return s;
 }
 
-/** Splits the token stream into sentences and scores each into `out` (emptied first). */
-export function scoreSentences(lex: Lexicon, ts: TokenStream, shouting: boolean, out: Scores): ScoredSentence[] {
-  const sentences = out.sentences;
-  sentences.length = 0;
+/**
+ * Splits the token stream into sentences and scores each into `out` (emptied first):
+ * they are out.pool[0, n), n returned (and in out.nSentences).
+ */
+export function scoreSentences(lex: Lexicon, ts: TokenStream, shouting: boolean, out: Scores): number {
   out.nSentences = 0;
   out.nItems = 0;
   out.nBreaks = 0;
@@ -681,11 +688,11 @@ export function scoreSentences(lex: Lexicon, ts: TokenStream, shouting: boolean,
       // Emoji right after the end mark belong to the sentence they close.
       let j = i + 1;
       while (j < n && kinds[j] === EMOJI_TOK) j++;
-      if (j - from > 1 || k === BANG) sentences.push(scoreSentence(lex, ts, from, j, out));
+      if (j - from > 1 || k === BANG) scoreSentence(lex, ts, from, j, out);
       from = j;
       i = j - 1;
     }
   }
-  if (from < n) sentences.push(scoreSentence(lex, ts, from, n, out));
-  return sentences;
+  if (from < n) scoreSentence(lex, ts, from, n, out);
+  return out.nSentences;
 }

@@ -118,10 +118,15 @@ let pool = new Uint16Array(MIN_SIZE * 8);
  */
 export const VOCAB = {
   records: [] as Vocab[],
+  /** the word of each id (= records[id].w), read without opening the record */
+  words: [] as string[],
   /** function-word bits (FN_FR, FN_EN, FN_LETTER) */
   fn: new Uint8Array(MIN_SIZE),
   hotFr: new Int32Array(MIN_SIZE),
   hotEn: new Int32Array(MIN_SIZE),
+  /** the word's valence in each lexicon, filled with its hot bits (see sentiment.ts) */
+  valueFr: new Float64Array(MIN_SIZE),
+  valueEn: new Float64Array(MIN_SIZE),
 };
 
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -152,6 +157,12 @@ function growIds(): void {
   const hotEn = new Int32Array(cap);
   hotEn.set(VOCAB.hotEn);
   VOCAB.hotEn = hotEn;
+  const valueFr = new Float64Array(cap);
+  valueFr.set(VOCAB.valueFr);
+  VOCAB.valueFr = valueFr;
+  const valueEn = new Float64Array(cap);
+  valueEn.set(VOCAB.valueEn);
+  VOCAB.valueEn = valueEn;
 }
 
 /**
@@ -187,6 +198,7 @@ export function reserveVocab(chars: number): void {
   VOCAB.hotFr.fill(0);
   VOCAB.hotEn.fill(0);
   VOCAB.records.length = 0;
+  VOCAB.words.length = 0;
   count = 0;
   offsets[0] = 0;
   resets++;
@@ -297,6 +309,7 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
     cueFr: undefined,
     cueEn: undefined,
   });
+  VOCAB.words.push(w);
   VOCAB.fn[id] =
     (FR_WORDS.has(w) ? FN_FR : 0) |
     (EN_WORDS.has(w) ? FN_EN : 0) |
