@@ -57,6 +57,8 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
   for (let i = 0; i < sc.nSentences; i++) {
     const s = sentences[i] as ScoredSentence;
     const found: Aspect[] = [];
+    /** bit k: ASPECTS[k] is in `found` */
+    let foundBits = 0;
     let seen = 0;
     for (let hk = s.hitFrom; hk < s.hitTo; hk++) {
       const h = hits[hk] as CueHit;
@@ -113,7 +115,10 @@ export function aspectsOf(sc: Scores, hits: CueHit[]): { doc: DocAspect[]; bySen
       if (v > 0) accPos[ak] = (accPos[ak] as number) + v;
       else accNeg[ak] = (accNeg[ak] as number) - v;
       if (evidence.length < 6) evidence.push(`${h.text} (${signedHundredths(v)})`);
-      if (!found.includes(aspect)) found.push(aspect);
+      if ((foundBits & (1 << ak)) === 0) {
+        foundBits |= 1 << ak;
+        found.push(aspect);
+      }
     }
     bySentence.push(found);
   }

@@ -87,13 +87,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const words = ts.words;
   const lang = detectLang(input, ts, options.lang);
   const key = lang === "fr" ? "fr" : "en";
-  const lex = LEXICONS[key];
+  const lex = key === "fr" ? LEXICONS.fr : LEXICONS.en;
   const shouting = words >= 3 && ts.capsWords > words * 0.6;
   const n = scoreSentences(lex, ts, shouting, scores);
   const sentences = scores.pool;
 
   if (weights.length < n) weights = new Float64Array(n * 2);
-  weights.fill(1, 0, n);
+  for (let i = 0; i < n; i++) weights[i] = 1;
   if (n > 1) {
     weights[0] = FIRST_WEIGHT;
     weights[n - 1] = LAST_WEIGHT;
@@ -125,7 +125,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     label === "neutral" ? strength * (1 - Math.abs(score) / band / 2) : strength * (0.5 + Math.abs(score) / 2),
   );
 
-  const cueIdx = CUE_INDEX[key];
+  const cueIdx = key === "fr" ? CUE_INDEX.fr : CUE_INDEX.en;
   hits.n = 0;
   for (let i = 0; i < n; i++) {
     const s = sentences[i] as ScoredSentence;

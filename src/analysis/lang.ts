@@ -31,8 +31,6 @@ import {
   FN_FR as FN_FR_,
   FN_LETTER as FN_LETTER_,
   VOCAB as VOCAB_,
-  VOTE_UNKNOWN as VOTE_UNKNOWN_,
-  type Vocab,
 } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
@@ -72,7 +70,6 @@ const FN_FR = FN_FR_;
 const FN_LETTER = FN_LETTER_;
 const FN_EN_ONLY = FN_EN_ONLY_;
 const VOCAB = VOCAB_;
-const VOTE_UNKNOWN = VOTE_UNKNOWN_;
 
 export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): string {
   if (hint !== undefined) return hint;
@@ -125,21 +122,25 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
 
 /** +1 per word only the French lexicon scores, -1 per word only the English one does. */
 function lexiconVote(ts: TokenStream): number {
+  // Compiled first: compiling interns words, which can replace VOCAB's arrays.
+  const frWords = LEXICONS.fr.words;
+  const enWords = LEXICONS.en.words;
+  const votes = VOCAB.vote;
   let vote = 0;
   const kind = ts.kind;
   const ids = ts.id;
-  const records = VOCAB.records;
   for (let k = 0; k < ts.n; k++) {
     if (kind[k] !== 0) continue;
-    const v = records[ids[k] as number] as Vocab;
-    let x = v.vote;
-    if (x === VOTE_UNKNOWN) {
-      const f = LEXICONS.fr.words.get(v.w) ?? 0;
-      const e = LEXICONS.en.words.get(v.w) ?? 0;
-      x = f !== 0 && e === 0 ? 1 : e !== 0 && f === 0 ? -1 : 0;
-      v.vote = x;
+    const id = ids[k] as number;
+    let x = votes[id] as number;
+    if (x === 0) {
+      const w = VOCAB.words[id] as string;
+      const f = frWords.get(w) ?? 0;
+      const e = enWords.get(w) ?? 0;
+      x = 2 + (f !== 0 && e === 0 ? 1 : e !== 0 && f === 0 ? -1 : 0);
+      votes[id] = x;
     }
-    vote += x;
+    vote += x - 2;
   }
   return vote;
 }

@@ -28,8 +28,6 @@ const EN_WORDS = new Set(
   ).split(" "),
 );
 
-/** `Vocab.vote` before the language stage has asked (see lang.ts). */
-export const VOTE_UNKNOWN = 9;
 /** `VOCAB.fn` bit: the word is one letter (a French function word only as an elision) */
 export const FN_LETTER = 4;
 /** `VOCAB.fn` bit: an English function word that no other language of Latin script writes alike */
@@ -49,8 +47,6 @@ export interface Vocab {
   w: string;
   /** the word with runs of 3+ letters cut to two ("sooo" -> "soo"), null when it has none; filled on first need */
   sq: string | null | undefined;
-  /** lexicon vote of the word (+1 only the French lexicon scores it, -1 only the English one, else 0) */
-  vote: number;
   fr: WordInfo | undefined;
   en: WordInfo | undefined;
   /** cues starting with this word, per language (null: none) */
@@ -124,6 +120,11 @@ export const VOCAB = {
   fn: new Uint8Array(MIN_SIZE),
   hotFr: new Int32Array(MIN_SIZE),
   hotEn: new Int32Array(MIN_SIZE),
+  /**
+   * lexicon vote of the word plus 2, 0 until the language stage asks (see lang.ts): the
+   * vote is +1 when only the French lexicon scores the word, -1 when only the English one
+   */
+  vote: new Int8Array(MIN_SIZE),
   /** the word's valence in each lexicon, filled with its hot bits (see sentiment.ts) */
   valueFr: new Float64Array(MIN_SIZE),
   valueEn: new Float64Array(MIN_SIZE),
@@ -157,6 +158,9 @@ function growIds(): void {
   const hotEn = new Int32Array(cap);
   hotEn.set(VOCAB.hotEn);
   VOCAB.hotEn = hotEn;
+  const vote = new Int8Array(cap);
+  vote.set(VOCAB.vote);
+  VOCAB.vote = vote;
   const valueFr = new Float64Array(cap);
   valueFr.set(VOCAB.valueFr);
   VOCAB.valueFr = valueFr;
@@ -197,6 +201,7 @@ export function reserveVocab(chars: number): void {
   VOCAB.fn.fill(0);
   VOCAB.hotFr.fill(0);
   VOCAB.hotEn.fill(0);
+  VOCAB.vote.fill(0);
   VOCAB.records.length = 0;
   VOCAB.words.length = 0;
   count = 0;
@@ -303,7 +308,6 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
   VOCAB.records.push({
     w,
     sq: undefined,
-    vote: VOTE_UNKNOWN,
     fr: undefined,
     en: undefined,
     cueFr: undefined,
