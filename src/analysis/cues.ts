@@ -194,18 +194,25 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
   const kinds = ts.kind;
   const ids = ts.id;
   const hot = idx.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
+  // The constants of the per-token test as int32 locals (see tokenize.ts: scan).
+  const kWord = WORD | 0;
+  const kEmoji = EMOJI | 0;
+  const hKnown = H_CUE_KNOWN | 0;
+  const hCues = H_CUES | 0;
+  const hOne = H_CUE_ONE | 0;
+  const hSecond = H_CUE_SECOND_ | 0;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
-    if (kind !== WORD && kind !== EMOJI) continue;
+    if (kind !== kWord && kind !== kEmoji) continue;
     const id = ids[i] as number;
     // Most words start no cue, or only cues of two words or more whose second word is
     // not the next token: known from the ids' bits, without opening the record.
     const bits = hot[id] as number;
-    if ((bits & H_CUE_KNOWN) !== 0) {
-      if ((bits & H_CUES) === 0) continue;
-      if ((bits & H_CUE_ONE) === 0) {
+    if ((bits & hKnown) !== 0) {
+      if ((bits & hCues) === 0) continue;
+      if ((bits & hOne) === 0) {
         const next = i + 1 < to ? (ids[i + 1] as number) : -1;
-        if (next < 0 || ((hot[next] as number) & H_CUE_SECOND_) === 0) continue;
+        if (next < 0 || ((hot[next] as number) & hSecond) === 0) continue;
       }
     }
     // First sight in this language: fills the bits (negatedAt reads them for the words before a cue).

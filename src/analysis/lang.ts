@@ -82,15 +82,20 @@ export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): s
   const ids = ts.id;
   const fns = VOCAB.fn;
   const start = ts.start;
+  // The bits as int32 locals (see tokenize.ts: scan).
+  const fnFr = FN_FR | 0;
+  const fnEn = FN_EN | 0;
+  const fnLetter = FN_LETTER | 0;
+  const fnEnOnly = FN_EN_ONLY | 0;
   for (let k = 0; k < n; k++) {
     if (kind[k] !== 0) continue;
     words++;
     const fn = fns[ids[k] as number] as number;
     // A lone letter is French only as an elision ("l'", "j'"), whose word shares its start;
     // "J-E-T-S" or "plan B" say nothing.
-    if ((fn & FN_FR) !== 0 && ((fn & FN_LETTER) === 0 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
-    if ((fn & FN_EN) !== 0) en++;
-    if ((fn & FN_EN_ONLY) !== 0) enOnly++;
+    if ((fn & fnFr) !== 0 && ((fn & fnLetter) === 0 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
+    if ((fn & fnEn) !== 0) en++;
+    if ((fn & fnEnOnly) !== 0) enOnly++;
     if (words >= 200) break;
   }
   if (fr >= 2 && fr >= 2 * en && fr >= words * 0.12) return "fr";

@@ -252,11 +252,11 @@ function isNegator(lex: Lexicon, w: string): boolean {
 }
 
 // Rule state of the sentence being scored: module-level and reset per sentence (the
-// analyser is synchronous), so scoring allocates no state object or closure.
+// analyser is synchronous), so scoring allocates no state object or closure. The
+// counters that every word ages (boostLeft, revLeft) are locals of scoreSentence:
+// a module-level binding costs a load, a check and a store at each use.
 let boost = 1;
-let boostLeft = 0;
 let boostWord = "";
-let revLeft = 0;
 let revWord = "";
 let concession = false;
 /** set by modifiers() when it applies the concession rule, stored and reset by addItem() */
@@ -304,13 +304,14 @@ function boostRule(word: string, factor: number): string {
   return rule;
 }
 
-function modifiers(flags: number, value: number, rules: string[]): number {
+/** The value after the open booster and comparative (the caller closes them), capitals, elongation and concession. */
+function modifiers(flags: number, value: number, rules: string[], boosting: boolean, reversing: boolean): number {
   let v = value;
-  if (boostLeft > 0 && boost !== 1) {
+  if (boosting && boost !== 1) {
     v *= boost;
     rules.push(boostRule(boostWord, boost));
   }
-  if (revLeft > 0) {
+  if (reversing) {
     v *= -1;
     rules.push(`reversed by comparative '${revWord}'`);
   }
@@ -327,16 +328,14 @@ function modifiers(flags: number, value: number, rules: string[]): number {
     rules.push(CONCESSION_RULE);
     conceded = true;
   }
-  boostLeft = 0;
-  revLeft = 0;
   return v;
 }
 
 function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, out: Scores): ScoredSentence {
   boost = 1;
-  boostLeft = 0;
+  let boostLeft = 0;
   boostWord = "";
-  revLeft = 0;
+  let revLeft = 0;
   revWord = "";
   concession = false;
   conceded = false;
@@ -348,6 +347,14 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   const words = VOCAB.words;
   const hot = lex.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
   const values = lex.lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn;
+  // The constants of the per-token test as int32 locals (see tokenize.ts: scan).
+  const kWord = WORD | 0;
+  const hKnown = H_KNOWN | 0;
+  const hSlow = H_SLOW | 0;
+  const hPhrases = H_PHRASES | 0;
+  const hPhraseOne = H_PHRASE_ONE | 0;
+  const hPhraseSecond = H_PHRASE_SECOND | 0;
+  const tLong = T_LONG | 0;
   const itemFrom = out.nItems;
   const breakFrom = out.nBreaks;
   let negLeft = 0;
@@ -364,18 +371,18 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
 
   for (let i = from; i < to; i++) {
     const kind = kinds[i] as number;
-    if (kind === WORD) {
+    if (kind === kWord) {
       const id = ids[i] as number;
       const tf = flagsOf[i] as number;
       let bits = hot[id] as number;
-      if ((bits & H_KNOWN) === 0) bits = hotOf(lex, hot, id);
+      if ((bits & hKnown) === 0) bits = hotOf(lex, hot, id);
       if (
-        (bits & H_SLOW) === 0 &&
-        (tf & T_LONG) === 0 &&
-        ((bits & H_PHRASES) === 0 ||
+        (bits & hSlow) === 0 &&
+        (tf & tLong) === 0 &&
+        ((bits & hPhrases) === 0 ||
           // it starts only phrases of two words or more, and the next token is no phrase's second word
-          ((bits & H_PHRASE_ONE) === 0 &&
-            !(i + 1 < to && kinds[i + 1] === WORD && ((hot[ids[i + 1] as number] as number) & H_PHRASE_SECOND) !== 0)))
+          ((bits & hPhraseOne) === 0 &&
+            !(i + 1 < to && kinds[i + 1] === kWord && ((hot[ids[i + 1] as number] as number) & hPhraseSecond) !== 0)))
       ) {
         // No value, rule or phrase (most words): the word only ages the open scopes,
         // as below for a word of value 0, without opening its record.
@@ -414,7 +421,9 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
             rules.push(`negated by '${negWord}'`);
             negated = true;
           }
-          val = modifiers(tf, val, rules);
+          val = modifiers(tf, val, rules, boostLeft > 0, revLeft > 0);
+          boostLeft = 0;
+          revLeft = 0;
           addItem(out, i, phrase.text, phrase.value, val, rules, negated, i + phrase.toks.length - 1);
           if (phrase.immune) {
             // "toujours pas de remboursement": a phrase ending on a negator still governs what follows.
@@ -492,7 +501,10 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
               // "never too crowded", "pas trop cher": excess denied is mild praise.
               const ev = negLeft > 0 ? -EXCESS_VALUE * 0.5 : EXCESS_VALUE;
               if (negLeft > 0) rules.push(`negated by '${negWord}'`);
-              addItem(out, i, `${w} ${nw}`, 0, modifiers(tf, ev, rules), rules, negLeft > 0, i);
+              const mv = modifiers(tf, ev, rules, boostLeft > 0, revLeft > 0);
+              boostLeft = 0;
+              revLeft = 0;
+              addItem(out, i, `${w} ${nw}`, 0, mv, rules, negLeft > 0, i);
               negLeft = 0;
               i++;
               continue;
@@ -543,13 +555,18 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
           rules.push(`negated by '${negWord}'`);
           negated = true;
         }
-        val = modifiers(tf, val, rules);
+        val = modifiers(tf, val, rules, boostLeft > 0, revLeft > 0);
+        boostLeft = 0;
+        revLeft = 0;
         addItem(out, i, w, base, val, rules, negated, i);
         // One negator governs one evaluative word; "ni" or a new negator opens another scope.
         if (negated) negLeft = 0;
       } else if (negLeft > 0 && (iflags & F_ABSENCE) !== 0) {
         const rules = [`absence: '${negWord} … ${w}'`];
-        addItem(out, i, w, 0, modifiers(tf, ABSENCE_VALUE, rules), rules, true, i);
+        const mv = modifiers(tf, ABSENCE_VALUE, rules, boostLeft > 0, revLeft > 0);
+        boostLeft = 0;
+        revLeft = 0;
+        addItem(out, i, w, 0, mv, rules, true, i);
         negLeft = 0;
         continue;
       }

@@ -283,6 +283,13 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   // arrays stay the same during the scan (the word path writes them directly: a call
   // to push() is not inlined into a function this large).
   ts.reserve(n + 1);
+  // What the loops use, as locals: a module-level binding is a context slot that
+  // optimised code reloads and re-checks at each use (and converts, for a number
+  // whose type it cannot see: "| 0" makes the hash constants int32 once).
+  const prime = HASH_PRIME | 0;
+  const seed = HASH_SEED | 0;
+  const buf = BUF;
+  const ascii = ASCII_WORD;
   const kindA = ts.kind;
   const startA = ts.start;
   const endA = ts.end;
@@ -313,7 +320,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
     if (cls === 1) {
       // Fast path: lower-case, fold and hash in the same pass, then intern by codes.
       let len = 0;
-      let h = HASH_SEED;
+      let h = seed;
       /** CASE bits seen: 1 an upper-case letter, 2 a lower-case one */
       let cases = 0;
       let slow = false;
@@ -328,7 +335,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           let f: number;
           let f2 = 0;
           if (d < 128) {
-            const a = ASCII_WORD[d] as number;
+            const a = ascii[d] as number;
             if (a === 0) break;
             f = a & 255;
             cases |= a >> 8;
@@ -346,13 +353,13 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
             slow = true;
             continue;
           }
-          BUF[len++] = f;
-          h = Math.imul(h ^ f, HASH_PRIME);
+          buf[len++] = f;
+          h = Math.imul(h ^ f, prime);
           if (f2 !== 0) {
-            BUF[len++] = f2;
-            h = Math.imul(h ^ f2, HASH_PRIME);
+            buf[len++] = f2;
+            h = Math.imul(h ^ f2, prime);
           }
-          if (len >= 3 && f >= 97 && f <= 122 && BUF[len - 2] === f && BUF[len - 3] === f) run = true;
+          if (len >= 3 && f >= 97 && f <= 122 && buf[len - 2] === f && buf[len - 3] === f) run = true;
         }
         // Apostrophes join letters ("l'assurance", "don't"); a French elision before the
         // first one becomes a token of its own.
@@ -360,14 +367,14 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           const d = src.charCodeAt(j + 1);
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
             if (!apostrophe && !slow && len <= 6 && isElision(len)) {
-              prefix = internCodes(BUF, len, h);
+              prefix = internCodes(buf, len, h);
               prefixLen = len;
               len = 0;
-              h = HASH_SEED;
+              h = seed;
               run = false;
             } else if (len < BUF_LEN) {
-              BUF[len++] = 39;
-              h = Math.imul(h ^ 39, HASH_PRIME);
+              buf[len++] = 39;
+              h = Math.imul(h ^ 39, prime);
             } else slow = true;
             apostrophe = true;
             j += 1;
@@ -394,7 +401,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         idA[t] = prefix;
         t++;
       }
-      const id = internCodes(BUF, len, h);
+      const id = internCodes(buf, len, h);
       kindA[t] = WORD;
       startA[t] = start;
       endA[t] = i;

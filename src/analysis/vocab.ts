@@ -246,43 +246,51 @@ function remember(
 
 /** The id of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
 export function internCodes(codes: Uint16Array, len: number, hash: number): number {
-  const e = hash & (FRONT - 1);
+  // Module-level bindings as locals (see tokenize.ts: scan).
+  const fr = front;
+  const e = hash & ((FRONT - 1) | 0);
   const f = e << 3;
-  const fid = front[f + 1] as number;
-  if (fid !== 0 && front[f] === hash && front[f + 2] === len) {
+  const fid = fr[f + 1] as number;
+  if (fid !== 0 && fr[f] === hash && fr[f + 2] === len) {
     let k = 0;
     if (len <= FRONT_CODES) {
+      const frc = frontCodes;
       const c = (e << 4) + 8;
-      while (k < len && frontCodes[c + k] === codes[k]) k++;
+      while (k < len && frc[c + k] === codes[k]) k++;
     } else {
-      const from = front[f + 3] as number;
-      while (k < len && pool[from + k] === codes[k]) k++;
+      const pl = pool;
+      const from = fr[f + 3] as number;
+      while (k < len && pl[from + k] === codes[k]) k++;
     }
     if (k === len) return fid - 1;
   }
-  let i = hash & mask;
+  const ks = keys;
+  const m = mask | 0;
+  let i = hash & m;
   for (;;) {
     const s = i << 3;
-    const id1 = keys[s + 1] as number;
+    const id1 = ks[s + 1] as number;
     if (id1 === 0) break;
-    if (keys[s] === hash && keys[s + 2] === len) {
-      const from = keys[s + 3] as number;
+    if (ks[s] === hash && ks[s + 2] === len) {
+      const from = ks[s + 3] as number;
       let k = 0;
       if (len <= FRONT_CODES) {
+        const kc = keyCodes;
         const c = (i << 4) + 8;
-        while (k < len && keyCodes[c + k] === codes[k]) k++;
+        while (k < len && kc[c + k] === codes[k]) k++;
       } else {
-        while (k < len && pool[from + k] === codes[k]) k++;
+        const pl = pool;
+        while (k < len && pl[from + k] === codes[k]) k++;
       }
       if (k === len) {
         // An entry of the cache goes to the word seen first: ids follow first sight, so
         // the lower id is, most often, the more frequent word ("de" before "devis").
-        const held = front[(e << 3) + 1] as number;
-        if (held === 0 || id1 < held) remember(front, frontCodes, e, hash, id1, len, from, codes);
+        const held = fr[f + 1] as number;
+        if (held === 0 || id1 < held) remember(fr, frontCodes, e, hash, id1, len, from, codes);
         return id1 - 1;
       }
     }
-    i = (i + 1) & mask;
+    i = (i + 1) & m;
   }
   if (count * 2 >= size) {
     rehash(size * 2);
