@@ -330,24 +330,14 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       let prefixLen = 0;
       let j = i;
       for (;;) {
+        // ASCII letters and digits: a loop with no call in it, which the compiler keeps tight.
         while (j < n) {
           const d = src.charCodeAt(j);
-          let f: number;
-          let f2 = 0;
-          if (d < 128) {
-            const a = ascii[d] as number;
-            if (a === 0) break;
-            f = a & 255;
-            cases |= a >> 8;
-          } else {
-            if (classOf(d) !== 1) break;
-            const cf = caseOf(d);
-            cases |= cf;
-            if ((cf & 4) !== 0) slow = true;
-            ts.wide = true;
-            f = FOLDED[d] as number;
-            f2 = FOLDED2[d] as number;
-          }
+          if (d >= 128) break;
+          const a = ascii[d] as number;
+          if (a === 0) break;
+          const f = a & 255;
+          cases |= a >> 8;
           j++;
           if (len + 2 > BUF_LEN) {
             slow = true;
@@ -355,11 +345,33 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           }
           buf[len++] = f;
           h = Math.imul(h ^ f, prime);
-          if (f2 !== 0) {
-            buf[len++] = f2;
-            h = Math.imul(h ^ f2, prime);
-          }
           if (len >= 3 && f >= 97 && f <= 122 && buf[len - 2] === f && buf[len - 3] === f) run = true;
+        }
+        if (j < n) {
+          const d = src.charCodeAt(j);
+          if (d >= 128 && classOf(d) === 1) {
+            // A letter or digit beyond ASCII: the same steps with its folded form (one or
+            // two codes), then back to the ASCII loop.
+            const cf = caseOf(d);
+            cases |= cf;
+            if ((cf & 4) !== 0) slow = true;
+            ts.wide = true;
+            const f = FOLDED[d] as number;
+            const f2 = FOLDED2[d] as number;
+            j++;
+            if (len + 2 > BUF_LEN) {
+              slow = true;
+              continue;
+            }
+            buf[len++] = f;
+            h = Math.imul(h ^ f, prime);
+            if (f2 !== 0) {
+              buf[len++] = f2;
+              h = Math.imul(h ^ f2, prime);
+            }
+            if (len >= 3 && f >= 97 && f <= 122 && buf[len - 2] === f && buf[len - 3] === f) run = true;
+            continue;
+          }
         }
         // Apostrophes join letters ("l'assurance", "don't"); a French elision before the
         // first one becomes a token of its own.
