@@ -5,6 +5,7 @@
  * sentences can be quoted verbatim.
  */
 import { foldToken as foldToken_, squeezeRuns as squeezeRuns_ } from "./fold.ts";
+import { grown } from "./typed.ts";
 import {
   HASH_PRIME as HASH_PRIME_,
   HASH_SEED as HASH_SEED_,
@@ -81,21 +82,11 @@ export class TokenStream {
   grow(min = 0): void {
     let cap = this.kind.length * 2;
     while (cap < min) cap *= 2;
-    const kind = new Uint8Array(cap);
-    kind.set(this.kind);
-    this.kind = kind;
-    const flags = new Uint8Array(cap);
-    flags.set(this.flags);
-    this.flags = flags;
-    const start = new Int32Array(cap);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(cap);
-    end.set(this.end);
-    this.end = end;
-    const id = new Int32Array(cap);
-    id.set(this.id);
-    this.id = id;
+    this.kind = grown(this.kind, cap);
+    this.flags = grown(this.flags, cap);
+    this.start = grown(this.start, cap);
+    this.end = grown(this.end, cap);
+    this.id = grown(this.id, cap);
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Cue } from "./cues.ts";
 import type { FirstWordIndex, WordInfo } from "./lexicon.ts";
+import { grown } from "./typed.ts";
 
 export const FN_FR = 1;
 export const FN_EN = 2;
@@ -149,24 +150,12 @@ function rehash(newSize: number): void {
 
 function growIds(): void {
   const cap = VOCAB.fn.length * 2;
-  const fn = new Uint8Array(cap);
-  fn.set(VOCAB.fn);
-  VOCAB.fn = fn;
-  const hotFr = new Int32Array(cap);
-  hotFr.set(VOCAB.hotFr);
-  VOCAB.hotFr = hotFr;
-  const hotEn = new Int32Array(cap);
-  hotEn.set(VOCAB.hotEn);
-  VOCAB.hotEn = hotEn;
-  const vote = new Int8Array(cap);
-  vote.set(VOCAB.vote);
-  VOCAB.vote = vote;
-  const valueFr = new Float64Array(cap);
-  valueFr.set(VOCAB.valueFr);
-  VOCAB.valueFr = valueFr;
-  const valueEn = new Float64Array(cap);
-  valueEn.set(VOCAB.valueEn);
-  VOCAB.valueEn = valueEn;
+  VOCAB.fn = grown(VOCAB.fn, cap);
+  VOCAB.hotFr = grown(VOCAB.hotFr, cap);
+  VOCAB.hotEn = grown(VOCAB.hotEn, cap);
+  VOCAB.vote = grown(VOCAB.vote, cap);
+  VOCAB.valueFr = grown(VOCAB.valueFr, cap);
+  VOCAB.valueEn = grown(VOCAB.valueEn, cap);
 }
 
 /**
@@ -244,51 +233,42 @@ function remember(
   }
 }
 
+/** Entry e of `ints` (`u16` a view of the same memory; see remember) holds the word spelt by codes[0, len). */
+function holds(ints: Int32Array, u16: Uint16Array, e: number, codes: Uint16Array, len: number, hash: number): boolean {
+  const f = e << 3;
+  if (ints[f + 1] === 0 || ints[f] !== hash || ints[f + 2] !== len) return false;
+  let k = 0;
+  if (len <= FRONT_CODES) {
+    const c = (e << 4) + 8;
+    while (k < len && u16[c + k] === codes[k]) k++;
+  } else {
+    const pl = pool;
+    const from = ints[f + 3] as number;
+    while (k < len && pl[from + k] === codes[k]) k++;
+  }
+  return k === len;
+}
+
 /** The id of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
 export function internCodes(codes: Uint16Array, len: number, hash: number): number {
   // Module-level bindings as locals (see tokenize.ts: scan).
   const fr = front;
   const e = hash & ((FRONT - 1) | 0);
-  const f = e << 3;
-  const fid = fr[f + 1] as number;
-  if (fid !== 0 && fr[f] === hash && fr[f + 2] === len) {
-    let k = 0;
-    if (len <= FRONT_CODES) {
-      const frc = frontCodes;
-      const c = (e << 4) + 8;
-      while (k < len && frc[c + k] === codes[k]) k++;
-    } else {
-      const pl = pool;
-      const from = fr[f + 3] as number;
-      while (k < len && pl[from + k] === codes[k]) k++;
-    }
-    if (k === len) return fid - 1;
-  }
+  if (holds(fr, frontCodes, e, codes, len, hash)) return (fr[(e << 3) + 1] as number) - 1;
   const ks = keys;
+  const kc = keyCodes;
   const m = mask | 0;
   let i = hash & m;
   for (;;) {
     const s = i << 3;
     const id1 = ks[s + 1] as number;
     if (id1 === 0) break;
-    if (ks[s] === hash && ks[s + 2] === len) {
-      const from = ks[s + 3] as number;
-      let k = 0;
-      if (len <= FRONT_CODES) {
-        const kc = keyCodes;
-        const c = (i << 4) + 8;
-        while (k < len && kc[c + k] === codes[k]) k++;
-      } else {
-        const pl = pool;
-        while (k < len && pl[from + k] === codes[k]) k++;
-      }
-      if (k === len) {
-        // An entry of the cache goes to the word seen first: ids follow first sight, so
-        // the lower id is, most often, the more frequent word ("de" before "devis").
-        const held = fr[f + 1] as number;
-        if (held === 0 || id1 < held) remember(fr, frontCodes, e, hash, id1, len, from, codes);
-        return id1 - 1;
-      }
+    if (holds(ks, kc, i, codes, len, hash)) {
+      // An entry of the cache goes to the word seen first: ids follow first sight, so
+      // the lower id is, most often, the more frequent word ("de" before "devis").
+      const held = fr[(e << 3) + 1] as number;
+      if (held === 0 || id1 < held) remember(fr, frontCodes, e, hash, id1, len, ks[s + 3] as number, codes);
+      return id1 - 1;
     }
     i = (i + 1) & m;
   }
@@ -299,18 +279,10 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
   }
   const w = String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);
   const id = count;
-  if (offsets.length < id + 2) {
-    const o = new Int32Array(offsets.length * 2);
-    o.set(offsets);
-    offsets = o;
-  }
+  if (offsets.length < id + 2) offsets = grown(offsets, offsets.length * 2);
   if (VOCAB.fn.length <= id) growIds();
   const from = offsets[id] as number;
-  if (pool.length < from + len) {
-    const p = new Uint16Array(Math.max(pool.length * 2, from + len));
-    p.set(pool);
-    pool = p;
-  }
+  if (pool.length < from + len) pool = grown(pool, Math.max(pool.length * 2, from + len));
   pool.set(codes.subarray(0, len), from);
   offsets[id + 1] = from + len;
   VOCAB.records.push({
