@@ -117,7 +117,7 @@ export const VOCAB = {
   records: [] as Vocab[],
   /** the word of each id (= records[id].w), read without opening the record */
   words: [] as string[],
-  /** function-word bits (FN_FR, FN_EN, FN_LETTER) */
+  /** function-word bits (FN_FR, FN_EN, FN_LETTER, FN_EN_ONLY) */
   fn: new Uint8Array(MIN_SIZE),
   hotFr: new Int32Array(MIN_SIZE),
   hotEn: new Int32Array(MIN_SIZE),
