@@ -15,6 +15,7 @@ import {
   H_CUE_ONE as H_CUE_ONE_,
   H_CUE_SECOND as H_CUE_SECOND__,
   H_CUES as H_CUES_,
+  hotBits,
   VOCAB as VOCAB_,
   type Vocab,
 } from "./vocab.ts";
@@ -193,7 +194,7 @@ function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue>
 export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: number, out: CueHits): void {
   const kinds = ts.kind;
   const ids = ts.id;
-  const hot = idx.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
+  const hot = hotBits(idx.lang);
   // The constants of the per-token test as int32 locals (see tokenize.ts: scan).
   const kWord = WORD | 0;
   const kEmoji = EMOJI | 0;

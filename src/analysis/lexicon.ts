@@ -14,7 +14,7 @@ import { FR } from "./lexicons/fr-sentiment.ts";
 import type { LangRules } from "./lexicons/types.ts";
 import { EXCESS, LIKE_FORMS, MODALS, WISHES } from "./sentiment-rules.ts";
 import { Kind, tokenize } from "./tokenize.ts";
-import { bindToVocab, H_PHRASE_SECOND, idOf, VOCAB } from "./vocab.ts";
+import { bindToVocab, H_PHRASE_SECOND, hotBits, idOf } from "./vocab.ts";
 
 // natural's stemmers are CommonJS: required on the first stem lookup, not at import
 // (a text without an unknown word never needs them).
@@ -102,7 +102,7 @@ export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
     for (const e of ix.entries) {
       e.ids = Int32Array.from(e.toks, (t) => idOf(t));
       // Read after interning: a new id can grow (replace) the arrays.
-      const hot = lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
+      const hot = hotBits(lang);
       const second = e.ids[1];
       if (second !== undefined) hot[second] = (hot[second] as number) | secondBit;
     }

@@ -53,8 +53,10 @@ import {
   H_PHRASE_SECOND as H_PHRASE_SECOND_,
   H_PHRASES as H_PHRASES_,
   H_VALUE as H_VALUE_,
+  hotBits as hotBits_,
   VOCAB as VOCAB_,
   type Vocab,
+  valences as valences_,
 } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
@@ -103,6 +105,8 @@ const H_PHRASE_ONE = H_PHRASE_ONE_;
 const H_PHRASE_SECOND = H_PHRASE_SECOND_;
 const H_VALUE = H_VALUE_;
 const VOCAB = VOCAB_;
+const hotBits = hotBits_;
+const valences = valences_;
 /** hot bits of a word that needs more than aging the open scopes, besides starting phrases (see scoreSentence) */
 const H_SLOW = H_VALUE | ((F_NEGATOR | F_SPECIAL | F_FILLER | F_ABSENCE) << H_FLAG_SHIFT);
 
@@ -208,7 +212,7 @@ function hotOf(lex: Lexicon, hot: Int32Array, id: number): number {
   let bits = hot[id] as number;
   if ((bits & H_KNOWN) === 0) {
     const inf = infoOf(lex, VOCAB.records[id] as Vocab);
-    (lex.lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn)[id] = inf.value;
+    valences(lex.lang)[id] = inf.value;
     bits |=
       H_KNOWN |
       (inf.flags << H_FLAG_SHIFT) |
@@ -345,8 +349,8 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   const ids = ts.id;
   const records = VOCAB.records;
   const words = VOCAB.words;
-  const hot = lex.lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn;
-  const values = lex.lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn;
+  const hot = hotBits(lex.lang);
+  const values = valences(lex.lang);
   // The constants of the per-token test as int32 locals (see tokenize.ts: scan).
   const kWord = WORD | 0;
   const hKnown = H_KNOWN | 0;

@@ -131,6 +131,11 @@ export const VOCAB = {
   valueEn: new Float64Array(MIN_SIZE),
 };
 
+/** The hot bits of one language's stages (read once per text: the arrays are replaced when they grow). */
+export const hotBits = (lang: "fr" | "en"): Int32Array => (lang === "fr" ? VOCAB.hotFr : VOCAB.hotEn);
+/** The valences in one language's lexicon, by id (see hotBits). */
+export const valences = (lang: "fr" | "en"): Float64Array => (lang === "fr" ? VOCAB.valueFr : VOCAB.valueEn);
+
 export const HASH_SEED = 0x811c9dc5 | 0;
 export const HASH_PRIME = 16777619;
 
@@ -316,9 +321,4 @@ export function idOf(w: string): number {
     h = Math.imul(h ^ c, HASH_PRIME);
   }
   return internCodes(scratch, w.length, h);
-}
-
-/** The record of a word given as a string (already folded). */
-export function vocabOf(w: string): Vocab {
-  return VOCAB.records[idOf(w)] as Vocab;
 }
