@@ -3,7 +3,7 @@
  * Cues are compiled once into a first-token index, like sentiment phrases.
  */
 import { ASPECTS, type Aspect, EMOTIONS, type Emotion, type Touchpoint } from "../domain.ts";
-import { bindIds, type FirstWordIndex, indexBySecond as indexBySecond_ } from "./lexicon.ts";
+import { bindIds, type FirstWordIndex, IdPairs, indexBySecond as indexBySecond_ } from "./lexicon.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
 import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
 import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
@@ -84,6 +84,8 @@ export interface CueIndex {
   lang: "fr" | "en";
   byFirst: Map<string, FirstWordIndex<Cue>>;
   negators: Set<string>;
+  /** first two word ids of every cue of two words or more */
+  pairs: IdPairs;
 }
 
 function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
@@ -116,8 +118,9 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   }
   const byFirst = new Map<string, FirstWordIndex<Cue>>();
   for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
-  bindToVocab(() => bindIds(byFirst.values(), lang, H_CUE_SECOND__));
-  return { lang, byFirst, negators: new Set(negators) };
+  const pairs = new IdPairs();
+  bindToVocab(() => bindIds(byFirst.values(), lang, H_CUE_SECOND__, pairs));
+  return { lang, byFirst, negators: new Set(negators), pairs };
 }
 
 // Compiled on first use, like the lexicons.
@@ -202,25 +205,26 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
   const hCues = H_CUES | 0;
   const hOne = H_CUE_ONE | 0;
   const hSecond = H_CUE_SECOND_ | 0;
+  const pairs = idx.pairs;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
     if (kind !== kWord && kind !== kEmoji) continue;
     const id = ids[i] as number;
-    // Most words start no cue, or only cues of two words or more whose second word is
-    // not the next token: known from the ids' bits, without opening the record.
+    // Most words start no cue, or only cues of two words or more that the next token
+    // does not continue: known from the ids' bits and pairs, without opening the record.
     const bits = hot[id] as number;
     if ((bits & hKnown) !== 0) {
       if ((bits & hCues) === 0) continue;
       if ((bits & hOne) === 0) {
         const next = i + 1 < to ? (ids[i + 1] as number) : -1;
-        if (next < 0 || ((hot[next] as number) & hSecond) === 0) continue;
+        if (next < 0 || ((hot[next] as number) & hSecond) === 0 || !pairs.has(id, next)) continue;
       }
     }
     // First sight in this language: fills the bits (negatedAt reads them for the words before a cue).
     const ix = cuesOf(idx, id, hot);
     if (ix === null) continue;
     const second = i + 1 < to ? (ids[i + 1] as number) : -1;
-    const list = ix.indexed && second >= 0 ? (ix.nextId.get(second) ?? ix.single) : ix.single;
+    const list = ix.indexed && second >= 0 && pairs.has(id, second) ? (ix.nextId.get(second) ?? ix.single) : ix.single;
     let blockedUntil = -1;
     for (let c = 0; c < list.length; c++) {
       const cue = list[c] as Cue;

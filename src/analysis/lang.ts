@@ -1,7 +1,6 @@
 /**
- * Language detection. A first pass counts French and English function words over the
- * tokens the analyser needs anyway (no extra scan); when one language clearly wins it
- * decides. Otherwise (short, mixed or other-language text) eld (Efficient Language
+ * Language detection. The tokeniser counts French and English function words as it
+ * reads the words (no extra pass); when one language clearly wins it decides. Otherwise (short, mixed or other-language text) eld (Efficient Language
  * Detector, its "extrasmall" n-gram model) decides: the better judge there, but ~80 µs a
  * call, more than the whole analysis of a typical review, so it is kept for the texts
  * whose result it can change. (tinyld, used before, took ~350 µs a call and read
@@ -25,13 +24,7 @@ import path from "node:path";
 import type { eld as Eld } from "eld/extrasmall";
 import { LEXICONS as LEXICONS_ } from "./lexicon.ts";
 import type { TokenStream } from "./tokenize.ts";
-import {
-  FN_EN as FN_EN_,
-  FN_EN_ONLY as FN_EN_ONLY_,
-  FN_FR as FN_FR_,
-  FN_LETTER as FN_LETTER_,
-  VOCAB as VOCAB_,
-} from "./vocab.ts";
+import { VOCAB as VOCAB_ } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
 // binding is a getter call: hot loops read module-local copies instead.
@@ -65,39 +58,15 @@ const detect = (text: string): string => (detector ?? loadDetector()).detect(tex
  * sentence or two (the same 99.3 % on the evaluation texts from 150 characters up).
  */
 const SAMPLE = 200;
-const FN_EN = FN_EN_;
-const FN_FR = FN_FR_;
-const FN_LETTER = FN_LETTER_;
-const FN_EN_ONLY = FN_EN_ONLY_;
 const VOCAB = VOCAB_;
 
 export function detectLang(text: string, ts: TokenStream, hint?: "fr" | "en"): string {
   if (hint !== undefined) return hint;
-  let fr = 0;
-  let en = 0;
-  let enOnly = 0;
-  let words = 0;
-  const n = ts.n;
-  const kind = ts.kind;
-  const ids = ts.id;
-  const fns = VOCAB.fn;
-  const start = ts.start;
-  // The bits as int32 locals (see tokenize.ts: scan).
-  const fnFr = FN_FR | 0;
-  const fnEn = FN_EN | 0;
-  const fnLetter = FN_LETTER | 0;
-  const fnEnOnly = FN_EN_ONLY | 0;
-  for (let k = 0; k < n; k++) {
-    if (kind[k] !== 0) continue;
-    words++;
-    const fn = fns[ids[k] as number] as number;
-    // A lone letter is French only as an elision ("l'", "j'"), whose word shares its start;
-    // "J-E-T-S" or "plan B" say nothing.
-    if ((fn & fnFr) !== 0 && ((fn & fnLetter) === 0 || (k + 1 < n && start[k + 1] === start[k]))) fr++;
-    if ((fn & fnEn) !== 0) en++;
-    if ((fn & fnEnOnly) !== 0) enOnly++;
-    if (words >= 200) break;
-  }
+  // Counted by the tokeniser over the first FN_WORDS words (see tokenize.ts: countFn).
+  const fr = ts.fnFr;
+  const en = ts.fnEn;
+  const enOnly = ts.fnEnOnly;
+  const words = ts.fnWords;
   if (fr >= 2 && fr >= 2 * en && fr >= words * 0.12) return "fr";
   if (en >= 2 && en >= 2 * fr && en >= words * 0.12) return "en";
   // Evaluative words that only one of our lexicons knows: cheap (two map reads a word,

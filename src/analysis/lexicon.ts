@@ -89,22 +89,85 @@ export function indexBySecond<T extends { toks: string[]; ids: Int32Array }>(lis
 }
 
 /**
+ * The pairs (first word id, second word id) that open some entry of two words or more
+ * (phrases, cues). Most words that start entries are common ones ("je", "pas", "the",
+ * "not") and start none at a given place: one probe here tells, where the entry lists
+ * would take a map read and a loop. Open addressing over [first, second] int pairs,
+ * at most a quarter full so that a probe reads one or two slots; refilled by bindIds.
+ */
+export class IdPairs {
+  slots = new Int32Array(128).fill(-1);
+  mask = 63;
+  count = 0;
+
+  clear(): void {
+    this.slots = new Int32Array(128).fill(-1);
+    this.mask = 63;
+    this.count = 0;
+  }
+
+  add(a: number, b: number): void {
+    if (this.has(a, b)) return;
+    if ((this.count + 1) * 4 > this.mask + 1) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2).fill(-1);
+      this.mask = this.mask * 2 + 1;
+      for (let k = 0; k < old.length; k += 2)
+        if ((old[k] as number) >= 0) this.put(old[k] as number, old[k + 1] as number);
+    }
+    this.put(a, b);
+    this.count++;
+  }
+
+  private put(a: number, b: number): void {
+    const s = this.slots;
+    let i = pairSlot(a, b) & this.mask;
+    while ((s[i << 1] as number) >= 0) i = (i + 1) & this.mask;
+    s[i << 1] = a;
+    s[(i << 1) + 1] = b;
+  }
+
+  has(a: number, b: number): boolean {
+    const s = this.slots;
+    const m = this.mask;
+    let i = pairSlot(a, b) & m;
+    for (;;) {
+      const x = s[i << 1] as number;
+      if (x < 0) return false;
+      if (x === a && s[(i << 1) + 1] === b) return true;
+      i = (i + 1) & m;
+    }
+  }
+}
+
+const pairSlot = (a: number, b: number): number => {
+  const h = Math.imul(a ^ Math.imul(b, 0x5bd1e995 | 0), 0x9e3779b1 | 0);
+  return h ^ (h >>> 15);
+};
+
+/**
  * Gives the entries of these indexes the current ids of their words, so that matching
- * compares ids, and sets `secondBit` in the language's hot bits of every second word:
- * run through bindToVocab, again whenever the vocabulary is emptied.
+ * compares ids, sets `secondBit` in the language's hot bits of every second word and
+ * fills `pairs` with the first two ids of every entry of two words or more: run
+ * through bindToVocab, again whenever the vocabulary is emptied.
  */
 export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
   indexes: Iterable<FirstWordIndex<T>>,
   lang: "fr" | "en",
   secondBit: number,
+  pairs: IdPairs,
 ): void {
+  pairs.clear();
   for (const ix of indexes) {
     for (const e of ix.entries) {
       e.ids = Int32Array.from(e.toks, (t) => idOf(t));
       // Read after interning: a new id can grow (replace) the arrays.
       const hot = hotBits(lang);
       const second = e.ids[1];
-      if (second !== undefined) hot[second] = (hot[second] as number) | secondBit;
+      if (second !== undefined) {
+        hot[second] = (hot[second] as number) | secondBit;
+        pairs.add(e.ids[0] as number, second);
+      }
     }
     ix.nextId.clear();
     for (const [second, list] of ix.next) ix.nextId.set(idOf(second), list);
@@ -131,6 +194,8 @@ export interface Lexicon {
   /** valence of a positive word under negation (negative words use weaker, fixed factors) */
   negFactor: number;
   negScope: number;
+  /** first two word ids of every phrase of two words or more */
+  pairs: IdPairs;
   resolve(word: string): number;
   /** value, rule flags and phrases starting with this word, in one memoised lookup */
   info(word: string): WordInfo;
@@ -239,7 +304,8 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const fillers = new Set(rules.fillers.map(foldToken));
   const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
   for (const [first, list] of phrases) phraseIndex.set(first, indexBySecond(list));
-  bindToVocab(() => bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND));
+  const pairs = new IdPairs();
+  bindToVocab(() => bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND, pairs));
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
     const hit = infos.get(w);
@@ -268,6 +334,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
     fillers,
     negFactor: lang === "fr" ? -0.9 : -0.75,
     negScope: 3,
+    pairs,
     resolve,
     info,
   };

@@ -108,7 +108,9 @@ const VOCAB = VOCAB_;
 const hotBits = hotBits_;
 const valences = valences_;
 /** hot bits of a word that needs more than aging the open scopes, besides starting phrases (see scoreSentence) */
-const H_SLOW = H_VALUE | ((F_NEGATOR | F_SPECIAL | F_FILLER | F_ABSENCE) << H_FLAG_SHIFT);
+const H_SLOW = H_VALUE | ((F_NEGATOR | F_SPECIAL | F_ABSENCE) << H_FLAG_SHIFT);
+/** hot bit of a filler word ("le", "the"): it does not age the open scopes */
+const H_FILLER = F_FILLER << H_FLAG_SHIFT;
 
 const EMOTICONS = EMOTICONS_BASE;
 // Token kinds (see tokenize.ts: Kind)
@@ -190,11 +192,17 @@ function wordAt(ts: TokenStream, k: number): string {
   return id < 0 ? "" : (VOCAB.words[id] as string);
 }
 
-function matchPhrase(ix: FirstWordIndex<Phrase>, ts: TokenStream, i: number, to: number): Phrase | null {
+/** The phrase of `ix` at token i; `paired`: the next word is the second of some phrase that i's word starts (see IdPairs). */
+function matchPhrase(
+  ix: FirstWordIndex<Phrase>,
+  ts: TokenStream,
+  i: number,
+  to: number,
+  paired: boolean,
+): Phrase | null {
   const kind = ts.kind;
   const ids = ts.id;
-  const list =
-    ix.indexed && i + 1 < to && kind[i + 1] === WORD ? (ix.nextId.get(ids[i + 1] as number) ?? ix.single) : ix.single;
+  const list = ix.indexed && paired ? (ix.nextId.get(ids[i + 1] as number) ?? ix.single) : ix.single;
   outer: for (let p = 0; p < list.length; p++) {
     const ph = list[p] as Phrase;
     const toks = ph.ids;
@@ -355,10 +363,12 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   const kWord = WORD | 0;
   const hKnown = H_KNOWN | 0;
   const hSlow = H_SLOW | 0;
+  const hFiller = H_FILLER | 0;
   const hPhrases = H_PHRASES | 0;
   const hPhraseOne = H_PHRASE_ONE | 0;
   const hPhraseSecond = H_PHRASE_SECOND | 0;
   const tLong = T_LONG | 0;
+  const pairs = lex.pairs;
   const itemFrom = out.nItems;
   const breakFrom = out.nBreaks;
   let negLeft = 0;
@@ -380,17 +390,22 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       const tf = flagsOf[i] as number;
       let bits = hot[id] as number;
       if ((bits & hKnown) === 0) bits = hotOf(lex, hot, id);
-      if (
-        (bits & hSlow) === 0 &&
-        (tf & tLong) === 0 &&
-        ((bits & hPhrases) === 0 ||
-          // it starts only phrases of two words or more, and the next token is no phrase's second word
-          ((bits & hPhraseOne) === 0 &&
-            !(i + 1 < to && kinds[i + 1] === kWord && ((hot[ids[i + 1] as number] as number) & hPhraseSecond) !== 0)))
-      ) {
+      // A phrase can start here: the word starts a one-word phrase, or the next word
+      // makes with it the first two words of a longer one.
+      let phraseHere = false;
+      let paired = false;
+      if ((bits & hPhrases) !== 0) {
+        if (i + 1 < to && kinds[i + 1] === kWord) {
+          const next = ids[i + 1] as number;
+          paired = ((hot[next] as number) & hPhraseSecond) !== 0 && pairs.has(id, next);
+        }
+        phraseHere = paired || (bits & hPhraseOne) !== 0;
+      }
+      if (!phraseHere && (bits & hSlow) === 0 && (tf & tLong) === 0) {
         // No value, rule or phrase (most words): the word only ages the open scopes,
-        // as below for a word of value 0, without opening its record.
+        // as below for a word of value 0 (a filler does not), without opening its record.
         seenWord = true;
+        if ((bits & hFiller) !== 0) continue;
         if (modalLeft > 0) modalLeft--;
         if (negLeft > 0) negLeft--;
         if (boostLeft > 0) boostLeft--;
@@ -401,8 +416,9 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       // and elongated spellings.
       const tw = words[id] as string;
       const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, (records[id] as Vocab).sq as string);
-      const phrases = (bits & H_PHRASES) === 0 ? undefined : infoOf(lex, records[id] as Vocab).phrases;
-      const phrase = phrases === undefined ? null : matchPhrase(phrases, ts, i, to);
+      const phrase = phraseHere
+        ? matchPhrase(infoOf(lex, records[id] as Vocab).phrases as FirstWordIndex<Phrase>, ts, i, to, paired)
+        : null;
       if (phrase !== null) {
         if (phrase.kind === "contrast") {
           out.breaks[out.nBreaks++] = i;

@@ -7,6 +7,10 @@
 import { foldToken as foldToken_, squeezeRuns as squeezeRuns_ } from "./fold.ts";
 import { grown } from "./typed.ts";
 import {
+  FN_EN as FN_EN_,
+  FN_EN_ONLY as FN_EN_ONLY_,
+  FN_FR as FN_FR_,
+  FN_LETTER as FN_LETTER_,
   HASH_PRIME as HASH_PRIME_,
   HASH_SEED as HASH_SEED_,
   idOf as idOf_,
@@ -24,6 +28,10 @@ const HASH_SEED = HASH_SEED_;
 const internCodes = internCodes_;
 const idOf = idOf_;
 const VOCAB = VOCAB_;
+const FN_EN = FN_EN_;
+const FN_EN_ONLY = FN_EN_ONLY_;
+const FN_FR = FN_FR_;
+const FN_LETTER = FN_LETTER_;
 
 export const Kind = { Word: 0, Emoji: 1, Bang: 2, End: 3, Clause: 4 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -62,6 +70,15 @@ export class TokenStream {
   emoji = 0;
   /** some word has a letter or digit outside ASCII ("é", "ư", "ß") */
   wide = false;
+  /**
+   * Function words among the first FN_WORDS words (see lang.ts), counted as the words
+   * are read: French ones (a lone letter only as an elision, "l'", "j'"), English ones,
+   * English-only ones, and the words counted.
+   */
+  fnFr = 0;
+  fnEn = 0;
+  fnEnOnly = 0;
+  fnWords = 0;
   src = "";
   kind: Uint8Array;
   flags: Uint8Array;
@@ -88,6 +105,19 @@ export class TokenStream {
     this.end = grown(this.end, cap);
     this.id = grown(this.id, cap);
   }
+}
+
+/** Words read for the function-word counts: enough to tell a language, and bounded. */
+export const FN_WORDS = 200;
+
+/** Counts word `id` in the function-word tallies (see TokenStream.fnFr); `elision`: it is one ("l'", "qu'"). */
+function countFn(ts: TokenStream, id: number, elision: boolean): void {
+  if (ts.fnWords >= FN_WORDS) return;
+  ts.fnWords++;
+  const fn = VOCAB.fn[id] as number;
+  if ((fn & FN_FR) !== 0 && (elision || (fn & FN_LETTER) === 0)) ts.fnFr++;
+  if ((fn & FN_EN) !== 0) ts.fnEn++;
+  if ((fn & FN_EN_ONLY) !== 0) ts.fnEnOnly++;
 }
 
 function push(ts: TokenStream, kind: number, start: number, end: number, flags: number, id: number): void {
@@ -165,6 +195,8 @@ const CLAUSE_MARK = Kind.Clause;
 // Words longer than this take the slow path (no lexicon word is anywhere near as long).
 const BUF_LEN = 64;
 const BUF = new Uint16Array(BUF_LEN);
+/** BUF as ints, for comparing words two codes at a time (see vocab.ts: internCodes) */
+const BUF_KEY = new Int32Array(BUF.buffer);
 // Per code unit, filled on first sight: its lower-case accent-folded form (a second
 // unit for "œ" -> "oe"), and case bits 1 = upper, 2 = lower, 4 = needs the slow path.
 const FOLDED = new Uint16Array(65536);
@@ -222,7 +254,9 @@ function slowWord(raw: string, start: number, ts: TokenStream): void {
   if (w.length > 1 && w.includes("'")) {
     const el = ELISION.exec(w);
     if (el !== null && el[1] !== undefined && el[2] !== undefined) {
-      push(ts, WORD, start, start + el[1].length, caps, idOf(el[1]));
+      const pid = idOf(el[1]);
+      push(ts, WORD, start, start + el[1].length, caps, pid);
+      countFn(ts, pid, true);
       ts.words++;
       w = el[2];
     }
@@ -230,6 +264,7 @@ function slowWord(raw: string, start: number, ts: TokenStream): void {
   ts.words++;
   const id = idOf(w);
   push(ts, WORD, start, end, squeezedOf(id) === null ? caps : caps | T_LONG, id);
+  countFn(ts, id, false);
 }
 
 export interface Tokenized {
@@ -268,6 +303,10 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   ts.capsWords = 0;
   ts.emoji = 0;
   ts.wide = false;
+  ts.fnFr = 0;
+  ts.fnEn = 0;
+  ts.fnEnOnly = 0;
+  ts.fnWords = 0;
   ts.src = src;
   const n = src.length;
   // Every token takes at least one character: no capacity check per token, and the
@@ -280,6 +319,12 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   const prime = HASH_PRIME | 0;
   const seed = HASH_SEED | 0;
   const buf = BUF;
+  const key = BUF_KEY;
+  const fnFr = FN_FR | 0;
+  const fnEn = FN_EN | 0;
+  const fnEnOnly = FN_EN_ONLY | 0;
+  const fnLetter = FN_LETTER | 0;
+  const fnMax = FN_WORDS | 0;
   const ascii = ASCII_WORD;
   const kindA = ts.kind;
   const startA = ts.start;
@@ -302,7 +347,9 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         const [num, den] = r[0].replace(",", ".").split("/");
         const v = Math.min(1, Math.max(0, Number(num) / Number(den)));
         i += r[0].length;
-        push(ts, WORD, start, i, 0, idOf(`rating:${Math.round(v * 100) / 100}`));
+        const id = idOf(`rating:${Math.round(v * 100) / 100}`);
+        push(ts, WORD, start, i, 0, id);
+        countFn(ts, id, false);
         ts.words++;
         continue;
       }
@@ -370,7 +417,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           const d = src.charCodeAt(j + 1);
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
             if (!apostrophe && !slow && len <= 6 && isElision(len)) {
-              prefix = internCodes(buf, len, h);
+              prefix = internCodes(buf, key, len, h);
               prefixLen = len;
               len = 0;
               h = seed;
@@ -404,7 +451,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         idA[t] = prefix;
         t++;
       }
-      const id = internCodes(buf, len, h);
+      const id = internCodes(buf, key, len, h);
       kindA[t] = WORD;
       startA[t] = start;
       endA[t] = i;
@@ -412,6 +459,24 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       idA[t] = id;
       ts.n = t + 1;
       ts.words += prefix >= 0 ? 2 : 1;
+      // The function-word counts (see countFn), written out: a call is not inlined here.
+      if (ts.fnWords < fnMax) {
+        const fns = VOCAB.fn;
+        if (prefix >= 0) {
+          const pf = fns[prefix] as number;
+          if ((pf & fnFr) !== 0) ts.fnFr++;
+          if ((pf & fnEn) !== 0) ts.fnEn++;
+          if ((pf & fnEnOnly) !== 0) ts.fnEnOnly++;
+          ts.fnWords++;
+        }
+        if (ts.fnWords < fnMax) {
+          const fn = fns[id] as number;
+          if ((fn & fnFr) !== 0 && (fn & fnLetter) === 0) ts.fnFr++;
+          if ((fn & fnEn) !== 0) ts.fnEn++;
+          if ((fn & fnEnOnly) !== 0) ts.fnEnOnly++;
+          ts.fnWords++;
+        }
+      }
       continue;
     }
     if (c < 128 && EMOTICON_START[c] === 1) {

@@ -235,40 +235,51 @@ function remember(
   if (len <= FRONT_CODES) {
     const c = (e << 4) + 8;
     for (let k = 0; k < len; k++) u16[c + k] = codes[k] as number;
+    // An odd length leaves half an int: zero, as in the key (see holds).
+    if ((len & 1) !== 0 && len < FRONT_CODES) u16[c + len] = 0;
   }
 }
 
-/** Entry e of `ints` (`u16` a view of the same memory; see remember) holds the word spelt by codes[0, len). */
-function holds(ints: Int32Array, u16: Uint16Array, e: number, codes: Uint16Array, len: number, hash: number): boolean {
+/**
+ * Entry e of `ints` (see remember) holds the word spelt by codes[0, len), `key` being
+ * an int view of `codes`: a short word (most) is compared two codes at a time.
+ */
+function holds(ints: Int32Array, e: number, codes: Uint16Array, key: Int32Array, len: number, hash: number): boolean {
   const f = e << 3;
-  if (ints[f + 1] === 0 || ints[f] !== hash || ints[f + 2] !== len) return false;
-  let k = 0;
+  if (ints[f] !== hash || ints[f + 2] !== len || ints[f + 1] === 0) return false;
   if (len <= FRONT_CODES) {
-    const c = (e << 4) + 8;
-    while (k < len && u16[c + k] === codes[k]) k++;
-  } else {
-    const pl = pool;
-    const from = ints[f + 3] as number;
-    while (k < len && pl[from + k] === codes[k]) k++;
+    const w = (len + 1) >> 1;
+    return (
+      ints[f + 4] === key[0] &&
+      (w < 2 || (ints[f + 5] === key[1] && (w < 3 || (ints[f + 6] === key[2] && (w < 4 || ints[f + 7] === key[3])))))
+    );
   }
+  const pl = pool;
+  const from = ints[f + 3] as number;
+  let k = 0;
+  while (k < len && pl[from + k] === codes[k]) k++;
   return k === len;
 }
 
-/** The id of the word spelt by codes[0, len), whose FNV-1a hash the caller computed. */
-export function internCodes(codes: Uint16Array, len: number, hash: number): number {
+/**
+ * The id of the word spelt by codes[0, len), whose FNV-1a hash the caller computed;
+ * `key` is an Int32Array over the same memory as `codes` (codes[len] may be
+ * overwritten: it pads an odd length with a zero).
+ */
+export function internCodes(codes: Uint16Array, key: Int32Array, len: number, hash: number): number {
+  if ((len & 1) !== 0) codes[len] = 0;
   // Module-level bindings as locals (see tokenize.ts: scan).
   const fr = front;
   const e = hash & ((FRONT - 1) | 0);
-  if (holds(fr, frontCodes, e, codes, len, hash)) return (fr[(e << 3) + 1] as number) - 1;
+  if (holds(fr, e, codes, key, len, hash)) return (fr[(e << 3) + 1] as number) - 1;
   const ks = keys;
-  const kc = keyCodes;
   const m = mask | 0;
   let i = hash & m;
   for (;;) {
     const s = i << 3;
     const id1 = ks[s + 1] as number;
     if (id1 === 0) break;
-    if (holds(ks, kc, i, codes, len, hash)) {
+    if (holds(ks, i, codes, key, len, hash)) {
       // An entry of the cache goes to the word seen first: ids follow first sight, so
       // the lower id is, most often, the more frequent word ("de" before "devis").
       const held = fr[(e << 3) + 1] as number;
@@ -310,15 +321,19 @@ export function internCodes(codes: Uint16Array, len: number, hash: number): numb
 }
 
 let scratch = new Uint16Array(64);
+let scratchKey = new Int32Array(scratch.buffer);
 
 /** The id of a word given as a string (already folded). */
 export function idOf(w: string): number {
-  if (scratch.length < w.length) scratch = new Uint16Array(w.length * 2);
+  if (scratch.length <= w.length) {
+    scratch = new Uint16Array(w.length * 2);
+    scratchKey = new Int32Array(scratch.buffer);
+  }
   let h = HASH_SEED;
   for (let k = 0; k < w.length; k++) {
     const c = w.charCodeAt(k);
     scratch[k] = c;
     h = Math.imul(h ^ c, HASH_PRIME);
   }
-  return internCodes(scratch, w.length, h);
+  return internCodes(scratch, scratchKey, w.length, h);
 }

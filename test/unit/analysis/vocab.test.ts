@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/analysis/index.ts";
-import { vocabStats } from "../../../src/analysis/vocab.ts";
+import { IdPairs } from "../../../src/analysis/lexicon.ts";
+import { scan, TokenStream } from "../../../src/analysis/tokenize.ts";
+import { FN_EN, FN_EN_ONLY, FN_FR, FN_LETTER, VOCAB, vocabStats } from "../../../src/analysis/vocab.ts";
 
 // Texts whose scores depend on multi-word phrases, cues, negation scopes and emoji:
 // everything that holds word ids across texts.
@@ -47,5 +49,62 @@ describe("word table", () => {
       "positive",
       "negative",
     ]);
+  });
+});
+
+describe("id pairs", () => {
+  it("holds exactly the pairs added, through growth and clearing", () => {
+    const pairs = new IdPairs();
+    const added: Array<[number, number]> = [];
+    // Ids as the vocabulary gives them (small, dense), and pairs sharing a first or second id.
+    for (let a = 0; a < 300; a += 3) for (let b = 0; b < 40; b += 7) added.push([a, b]);
+    for (const [a, b] of added) pairs.add(a, b);
+    pairs.add(0, 0); // again: counted once
+    expect(pairs.count).toBe(added.length);
+    for (const [a, b] of added) expect(pairs.has(a, b)).toBe(true);
+    // Swapped, or one id off: absent.
+    expect(pairs.has(7, 3)).toBe(false);
+    expect(pairs.has(1, 0)).toBe(false);
+    expect(pairs.has(3, 1)).toBe(false);
+    expect(pairs.has(297, 41)).toBe(false);
+    pairs.clear();
+    expect(pairs.count).toBe(0);
+    expect(pairs.has(0, 0)).toBe(false);
+    expect(pairs.has(297, 35)).toBe(false);
+  });
+});
+
+describe("function-word counts of the tokeniser", () => {
+  // What the language rule reads (see lang.ts), counted again here from the token stream.
+  function recount(text: string) {
+    const ts = scan(text, 20_000, new TokenStream(16));
+    let fr = 0;
+    let en = 0;
+    let enOnly = 0;
+    let words = 0;
+    for (let k = 0; k < ts.n && words < 200; k++) {
+      if (ts.kind[k] !== 0) continue;
+      words++;
+      const fn = VOCAB.fn[ts.id[k] as number] as number;
+      const elision = k + 1 < ts.n && ts.start[k + 1] === ts.start[k];
+      if ((fn & FN_FR) !== 0 && ((fn & FN_LETTER) === 0 || elision)) fr++;
+      if ((fn & FN_EN) !== 0) en++;
+      if ((fn & FN_EN_ONLY) !== 0) enOnly++;
+    }
+    return { counted: [ts.fnFr, ts.fnEn, ts.fnEnOnly, ts.fnWords], recounted: [fr, en, enOnly, words] };
+  }
+
+  it.each([
+    "L'équipe n'est pas à l'écoute, j'ai attendu et qu'il n'y a rien.",
+    "The staff don't care, it's the worst and I'm done with them.",
+    "Plan B : J-E-T-S, y a pas photo. Note 4/5 !",
+    // a word past the fast path's length takes the whole-string path, elision included
+    `l'${"a".repeat(80)} est le pire, c'est ça`,
+    // more than 200 words: only the first 200 are counted
+    "le chat et the dog ".repeat(80),
+  ])("counts as the tokens say: %s", (text) => {
+    const { counted, recounted } = recount(text);
+    expect(counted).toEqual(recounted);
+    expect(counted[3]).toBeGreaterThan(0);
   });
 });
