@@ -17,7 +17,6 @@ import {
   H_CUES as H_CUES_,
   hotBits,
   VOCAB as VOCAB_,
-  type Vocab,
 } from "./vocab.ts";
 
 // The TS loader runs these modules as CommonJS, where every read of an imported
@@ -80,13 +79,37 @@ export class CueHits {
   }
 }
 
+/**
+ * The cues of one language, as flat tables: the cues starting with one word are the
+ * entries of one "slot" (its number is kept in the word's hot bits, from bit
+ * H_CUE_SLOT_SHIFT up), longest first, so that the cues of one word are the last ones
+ * of its slot. Matching reads these few small arrays, which stay in the processor's
+ * caches from text to text, rather than the word's record, its index and the cue objects
+ * (a chain of dependent reads, most of them cache misses for a word seen rarely).
+ */
 export interface CueIndex {
   lang: "fr" | "en";
   byFirst: Map<string, FirstWordIndex<Cue>>;
   negators: Set<string>;
   /** first two word ids of every cue of two words or more */
   pairs: IdPairs;
+  /** slot (≥ 1) of the cues starting with a word */
+  slotOf: Map<string, number>;
+  /** per slot: its first entry, its first one-word entry, the end of its entries */
+  slotFrom: Int32Array;
+  slotOne: Int32Array;
+  slotTo: Int32Array;
+  /** per entry: number of words, offset of their ids in `ids`, the cue */
+  entryLen: Int32Array;
+  entryAt: Int32Array;
+  entries: Cue[];
+  /** word ids of every entry, end to end (refilled with the cues' ids by bindIds) */
+  ids: Int32Array;
 }
+
+/** Slots live in the hot bits above this one (see vocab.ts: H_CUE_*). */
+const H_CUE_SLOT_SHIFT = 16;
+const MAX_SLOTS = 1 << (31 - H_CUE_SLOT_SHIFT);
 
 function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   const byKey = new Map<string, Cue>();
@@ -118,9 +141,48 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   }
   const byFirst = new Map<string, FirstWordIndex<Cue>>();
   for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
-  const pairs = new IdPairs();
-  bindToVocab(() => bindIds(byFirst.values(), lang, H_CUE_SECOND__, pairs));
-  return { lang, byFirst, negators: new Set(negators), pairs };
+  // The flat tables: slot 0 stays empty (0 in the hot bits means "no slot").
+  const slots = lists.size + 1;
+  if (slots > MAX_SLOTS) throw new Error(`too many cue words (${slots}) for the hot bits`);
+  const slotOf = new Map<string, number>();
+  const slotFrom = new Int32Array(slots);
+  const slotOne = new Int32Array(slots);
+  const slotTo = new Int32Array(slots);
+  const entries: Cue[] = [];
+  let words = 0;
+  for (const [first, list] of lists) {
+    const slot = slotOf.size + 1;
+    slotOf.set(first, slot);
+    slotFrom[slot] = entries.length;
+    slotOne[slot] = entries.length + list.filter((c) => c.toks.length > 1).length;
+    for (const cue of list) {
+      entries.push(cue);
+      words += cue.toks.length;
+    }
+    slotTo[slot] = entries.length;
+  }
+  const entryLen = Int32Array.from(entries, (c) => c.toks.length);
+  const entryAt = new Int32Array(entries.length);
+  for (let e = 1; e < entries.length; e++) entryAt[e] = (entryAt[e - 1] as number) + (entryLen[e - 1] as number);
+  const index: CueIndex = {
+    lang,
+    byFirst,
+    negators: new Set(negators),
+    pairs: new IdPairs(),
+    slotOf,
+    slotFrom,
+    slotOne,
+    slotTo,
+    entryLen,
+    entryAt,
+    entries,
+    ids: new Int32Array(words),
+  };
+  bindToVocab(() => {
+    bindIds(byFirst.values(), lang, H_CUE_SECOND__, index.pairs);
+    for (let e = 0; e < entries.length; e++) index.ids.set((entries[e] as Cue).ids, entryAt[e] as number);
+  });
+  return index;
 }
 
 // Compiled on first use, like the lexicons.
@@ -171,26 +233,24 @@ function negatedAt(idx: CueIndex, ts: TokenStream, hot: Int32Array, i: number, f
     if (kind === WORD) {
       const id = ts.id[k] as number;
       // Words inside a blocking phrase were skipped by the scan: their bits may be unset.
-      if (((hot[id] as number) & H_CUE_KNOWN) === 0) cuesOf(idx, id, hot);
-      if (((hot[id] as number) & H_CUE_NEG) !== 0) return true;
+      if ((cueBits(idx, id, hot) & H_CUE_NEG) !== 0) return true;
     }
   }
   return false;
 }
 
-/** The cues starting with a word, cached on its record, and its H_CUE bits set. */
-function cuesOf(idx: CueIndex, id: number, hot: Int32Array): FirstWordIndex<Cue> | null {
-  const v = VOCAB.records[id] as Vocab;
-  let c = idx.lang === "fr" ? v.cueFr : v.cueEn;
-  if (c === undefined) {
-    c = idx.byFirst.get(v.w) ?? null;
-    if (idx.lang === "fr") v.cueFr = c;
-    else v.cueEn = c;
-    const neg = idx.negators.has(v.w) || v.w.endsWith("n't");
-    const one = c?.oneWord ? H_CUE_ONE : 0;
-    hot[id] = (hot[id] as number) | H_CUE_KNOWN | (c === null ? 0 : H_CUES) | (neg ? H_CUE_NEG : 0) | one;
+/** The word's H_CUE bits and cue slot, set on first sight in this language. */
+function cueBits(idx: CueIndex, id: number, hot: Int32Array): number {
+  let bits = hot[id] as number;
+  if ((bits & H_CUE_KNOWN) === 0) {
+    const w = VOCAB.words[id] as string;
+    const slot = idx.slotOf.get(w) ?? 0;
+    const neg = idx.negators.has(w) || w.endsWith("n't");
+    const one = slot !== 0 && (idx.slotOne[slot] as number) < (idx.slotTo[slot] as number) ? H_CUE_ONE : 0;
+    bits |= H_CUE_KNOWN | (slot === 0 ? 0 : H_CUES | (slot << H_CUE_SLOT_SHIFT)) | (neg ? H_CUE_NEG : 0) | one;
+    hot[id] = bits;
   }
-  return c;
+  return bits;
 }
 
 /** All cue hits in tokens [from, to), appended to `out`. */
@@ -206,44 +266,45 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
   const hOne = H_CUE_ONE | 0;
   const hSecond = H_CUE_SECOND_ | 0;
   const pairs = idx.pairs;
+  const slotFrom = idx.slotFrom;
+  const slotOne = idx.slotOne;
+  const slotTo = idx.slotTo;
+  const entryLen = idx.entryLen;
+  const entryAt = idx.entryAt;
+  const entryIds = idx.ids;
+  const entries = idx.entries;
+  const slotShift = H_CUE_SLOT_SHIFT | 0;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
     if (kind !== kWord && kind !== kEmoji) continue;
     const id = ids[i] as number;
-    // Most words start no cue, or only cues of two words or more that the next token
-    // does not continue: known from the ids' bits and pairs, without opening the record.
-    const bits = hot[id] as number;
-    if ((bits & hKnown) !== 0) {
-      if ((bits & hCues) === 0) continue;
-      if ((bits & hOne) === 0) {
-        const next = i + 1 < to ? (ids[i + 1] as number) : -1;
-        if (next < 0 || ((hot[next] as number) & hSecond) === 0 || !pairs.has(id, next)) continue;
-      }
-    }
+    let bits = hot[id] as number;
     // First sight in this language: fills the bits (negatedAt reads them for the words before a cue).
-    const ix = cuesOf(idx, id, hot);
-    if (ix === null) continue;
-    const second = i + 1 < to ? (ids[i + 1] as number) : -1;
-    const list = ix.indexed && second >= 0 && pairs.has(id, second) ? (ix.nextId.get(second) ?? ix.single) : ix.single;
+    if ((bits & hKnown) === 0) bits = cueBits(idx, id, hot);
+    // Most words start no cue, or only cues of two words or more that the next token
+    // does not continue: known from the ids' bits and pairs, without reading a cue.
+    if ((bits & hCues) === 0) continue;
+    const next = i + 1 < to ? (ids[i + 1] as number) : -1;
+    const paired = next >= 0 && ((hot[next] as number) & hSecond) !== 0 && pairs.has(id, next);
+    if (!paired && (bits & hOne) === 0) continue;
+    const slot = bits >> slotShift;
+    const end = slotTo[slot] as number;
     let blockedUntil = -1;
-    for (let c = 0; c < list.length; c++) {
-      const cue = list[c] as Cue;
-      const toks = cue.ids;
-      if (i + toks.length > to) continue;
-      let ok = true;
-      for (let k = 1; k < toks.length; k++) {
-        if (ids[i + k] !== toks[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
+    // Without a pair, only the one-word cues (the last of the slot) can match.
+    for (let e = paired ? (slotFrom[slot] as number) : (slotOne[slot] as number); e < end; e++) {
+      const len = entryLen[e] as number;
+      if (i + len > to) continue;
+      const at = entryAt[e] as number;
+      let k = 1;
+      while (k < len && ids[i + k] === entryIds[at + k]) k++;
+      if (k < len) continue;
+      const cue = entries[e] as Cue;
       if (cue.blocked) {
-        blockedUntil = i + toks.length - 1;
+        blockedUntil = i + len - 1;
         break;
       }
       const negated = negatedAt(idx, ts, hot, i, from);
-      for (const target of cue.targets) out.add(i, toks.length, cue.text, target, negated);
+      for (const target of cue.targets) out.add(i, len, cue.text, target, negated);
     }
     if (blockedUntil > i) i = blockedUntil;
   }

@@ -5,8 +5,7 @@
  * tokeniser writes the id of each token, so the stages after it do no hash lookups
  * of their own and, for most words, read no object.
  */
-import type { Cue } from "./cues.ts";
-import type { FirstWordIndex, WordInfo } from "./lexicon.ts";
+import type { WordInfo } from "./lexicon.ts";
 import { grown } from "./typed.ts";
 
 export const FN_FR = 1;
@@ -50,9 +49,6 @@ export interface Vocab {
   sq: string | null | undefined;
   fr: WordInfo | undefined;
   en: WordInfo | undefined;
-  /** cues starting with this word, per language (null: none) */
-  cueFr: FirstWordIndex<Cue> | null | undefined;
-  cueEn: FirstWordIndex<Cue> | null | undefined;
 }
 
 /**
@@ -306,8 +302,6 @@ export function internCodes(codes: Uint16Array, key: Int32Array, len: number, ha
     sq: undefined,
     fr: undefined,
     en: undefined,
-    cueFr: undefined,
-    cueEn: undefined,
   });
   VOCAB.words.push(w);
   VOCAB.fn[id] =
