@@ -1,9 +1,9 @@
 /**
  * Matches emotion, aspect and touchpoint cues over the token stream in one pass.
- * Cues are compiled once into a first-token index, like sentiment phrases.
+ * Cues are compiled once into flat tables by first word (see CueIndex), like sentiment phrases.
  */
 import { ASPECTS, type Aspect, EMOTIONS, type Emotion, type Touchpoint } from "../domain.ts";
-import { bindIds, type FirstWordIndex, IdPairs, indexBySecond as indexBySecond_ } from "./lexicon.ts";
+import { bindIds, type FirstWordIndex, firstWordIndex, IdPairs } from "./lexicon.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
 import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
 import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
@@ -25,7 +25,6 @@ const CUES_EN = CUES_EN_;
 const CUES_FR = CUES_FR_;
 const Kind = Kind_;
 const tokenize = tokenize_;
-const indexBySecond = indexBySecond_;
 const H_CUE_KNOWN = H_CUE_KNOWN_;
 const H_CUES = H_CUES_;
 const H_CUE_NEG = H_CUE_NEG_;
@@ -140,7 +139,7 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
     lists.set(first, list);
   }
   const byFirst = new Map<string, FirstWordIndex<Cue>>();
-  for (const [first, list] of lists) byFirst.set(first, indexBySecond(list));
+  for (const [first, list] of lists) byFirst.set(first, firstWordIndex(list));
   // The flat tables: slot 0 stays empty (0 in the hot bits means "no slot").
   const slots = lists.size + 1;
   if (slots > MAX_SLOTS) throw new Error(`too many cue words (${slots}) for the hot bits`);

@@ -49,94 +49,77 @@ export const F_ABSENCE = 8;
 /** reverser, booster, modal or another word with its own rule: take the slow path */
 export const F_SPECIAL = 16;
 
-/**
- * Entries (phrases or cues, longest first) that start with one word, indexed by
- * their second word: a match is tried only against the entries whose second word
- * follows in the text (in their original order), and one-word entries.
- */
+/** Entries (phrases or cues, longest first) that start with one word. */
 export interface FirstWordIndex<T extends { toks: string[]; ids: Int32Array }> {
-  /** false: too short to index, `single` holds the whole list */
-  indexed: boolean;
-  /** second word -> entries of one word or with that second word, in list order */
-  next: Map<string, T[]>;
-  /** the same by the second word's id (see bindIds) */
-  nextId: Map<number, T[]>;
   /** every entry */
   entries: T[];
   /** some entry is one word long */
   oneWord: boolean;
-  /** the one-word entries, in list order; the whole list when it is too short to index (next is empty) */
-  single: T[];
 }
 
-/** Lists this short are scanned whole: a map read costs more than a few comparisons. */
-const INDEX_MIN = 5;
-
-export function indexBySecond<T extends { toks: string[]; ids: Int32Array }>(list: T[]): FirstWordIndex<T> {
-  const next = new Map<string, T[]>();
-  const nextId = new Map<number, T[]>();
-  const oneWord = list.some((e) => e.toks.length === 1);
-  if (list.length < INDEX_MIN) return { indexed: false, next, nextId, entries: list, oneWord, single: list };
-  for (const e of list) {
-    const second = e.toks[1];
-    if (second !== undefined && !next.has(second))
-      next.set(
-        second,
-        list.filter((x) => x.toks.length === 1 || x.toks[1] === second),
-      );
-  }
-  return { indexed: true, next, nextId, entries: list, oneWord, single: list.filter((x) => x.toks.length === 1) };
+export function firstWordIndex<T extends { toks: string[]; ids: Int32Array }>(list: T[]): FirstWordIndex<T> {
+  return { entries: list, oneWord: list.some((e) => e.toks.length === 1) };
 }
 
 /**
  * The pairs (first word id, second word id) that open some entry of two words or more
- * (phrases, cues). Most words that start entries are common ones ("je", "pas", "the",
- * "not") and start none at a given place: one probe here tells, where the entry lists
- * would take a map read and a loop. Open addressing over [first, second] int pairs,
- * at most a quarter full so that a probe reads one or two slots; refilled by bindIds.
+ * (phrases, cues), each with a number (for phrases: the range of entries to try
+ * there, see PhraseTable). Most words that start entries are common ones ("je", "pas",
+ * "the", "not") and start none at a given place: one probe here tells, where the entry
+ * lists would take a map read and a loop. Open addressing over [first, second, value]
+ * int triples, at most a quarter full so that a probe reads one or two slots; refilled
+ * by bindIds.
  */
 export class IdPairs {
-  slots = new Int32Array(128).fill(-1);
+  slots = new Int32Array(192).fill(-1);
   mask = 63;
   count = 0;
 
   clear(): void {
-    this.slots = new Int32Array(128).fill(-1);
+    this.slots = new Int32Array(192).fill(-1);
     this.mask = 63;
     this.count = 0;
   }
 
-  add(a: number, b: number): void {
+  /** Adds the pair with `value` (≥ 0); a pair already held keeps its value. */
+  add(a: number, b: number, value = 0): void {
     if (this.has(a, b)) return;
     if ((this.count + 1) * 4 > this.mask + 1) {
       const old = this.slots;
       this.slots = new Int32Array(old.length * 2).fill(-1);
       this.mask = this.mask * 2 + 1;
-      for (let k = 0; k < old.length; k += 2)
-        if ((old[k] as number) >= 0) this.put(old[k] as number, old[k + 1] as number);
+      for (let k = 0; k < old.length; k += 3)
+        if ((old[k] as number) >= 0) this.put(old[k] as number, old[k + 1] as number, old[k + 2] as number);
     }
-    this.put(a, b);
+    this.put(a, b, value);
     this.count++;
   }
 
-  private put(a: number, b: number): void {
+  private put(a: number, b: number, value: number): void {
     const s = this.slots;
     let i = pairSlot(a, b) & this.mask;
-    while ((s[i << 1] as number) >= 0) i = (i + 1) & this.mask;
-    s[i << 1] = a;
-    s[(i << 1) + 1] = b;
+    while ((s[i * 3] as number) >= 0) i = (i + 1) & this.mask;
+    s[i * 3] = a;
+    s[i * 3 + 1] = b;
+    s[i * 3 + 2] = value;
   }
 
-  has(a: number, b: number): boolean {
+  /** The value of the pair, -1 when it is not held. */
+  get(a: number, b: number): number {
     const s = this.slots;
     const m = this.mask;
     let i = pairSlot(a, b) & m;
     for (;;) {
-      const x = s[i << 1] as number;
-      if (x < 0) return false;
-      if (x === a && s[(i << 1) + 1] === b) return true;
+      const k = i * 3;
+      const x = s[k] as number;
+      if (x < 0) return -1;
+      if (x === a && s[k + 1] === b) return s[k + 2] as number;
       i = (i + 1) & m;
     }
+  }
+
+  has(a: number, b: number): boolean {
+    return this.get(a, b) >= 0;
   }
 }
 
@@ -155,9 +138,9 @@ export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
   indexes: Iterable<FirstWordIndex<T>>,
   lang: "fr" | "en",
   secondBit: number,
-  pairs: IdPairs,
+  pairs?: IdPairs,
 ): void {
-  pairs.clear();
+  pairs?.clear();
   for (const ix of indexes) {
     for (const e of ix.entries) {
       e.ids = Int32Array.from(e.toks, (t) => idOf(t));
@@ -166,11 +149,69 @@ export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
       const second = e.ids[1];
       if (second !== undefined) {
         hot[second] = (hot[second] as number) | secondBit;
-        pairs.add(e.ids[0] as number, second);
+        pairs?.add(e.ids[0] as number, second);
       }
     }
-    ix.nextId.clear();
-    for (const [second, list] of ix.next) ix.nextId.set(idOf(second), list);
+  }
+}
+
+/**
+ * The phrases of a lexicon as flat tables, matched by word ids without reading a
+ * word's record or a phrase object until one matches. `ranges` maps a first word and
+ * the word after it (first two ids of some phrase) to the range of entries to try
+ * there: the phrases of that first word that go on with that second word or are one
+ * word long, in the order they are tried (longest first); the pair (first, -1) maps
+ * to the first word's one-word phrases alone. Entries: length, offset of their ids in
+ * `entryIds`, the phrase (an entry can sit in several ranges). Refilled by bindToVocab.
+ */
+export class PhraseTable {
+  ranges = new IdPairs();
+  rangeFrom = new Int32Array(0);
+  rangeTo = new Int32Array(0);
+  entryLen = new Int32Array(0);
+  entryAt = new Int32Array(0);
+  entryIds = new Int32Array(0);
+  entries: Phrase[] = [];
+
+  /** Rebuilds the tables from the phrase lists (ids bound), keeping `ranges`' pairs. */
+  fill(indexes: Iterable<FirstWordIndex<Phrase>>): void {
+    const from: number[] = [];
+    const to: number[] = [];
+    const entries: Phrase[] = [];
+    const ranges = new IdPairs();
+    const range = (first: number, second: number, list: Phrase[]) => {
+      ranges.add(first, second, from.length);
+      from.push(entries.length);
+      for (const p of list) entries.push(p);
+      to.push(entries.length);
+    };
+    for (const ix of indexes) {
+      const list = ix.entries;
+      const first = (list[0] as Phrase).ids[0] as number;
+      const seconds = new Set<number>();
+      for (const p of list) if (p.ids.length > 1) seconds.add(p.ids[1] as number);
+      for (const second of seconds)
+        range(
+          first,
+          second,
+          list.filter((p) => p.ids.length === 1 || p.ids[1] === second),
+        );
+      const one = list.filter((p) => p.ids.length === 1);
+      if (one.length > 0) range(first, -1, one);
+    }
+    this.ranges = ranges;
+    this.rangeFrom = Int32Array.from(from);
+    this.rangeTo = Int32Array.from(to);
+    this.entries = entries;
+    this.entryLen = Int32Array.from(entries, (p) => p.ids.length);
+    this.entryAt = new Int32Array(entries.length);
+    let words = 0;
+    for (let e = 0; e < entries.length; e++) {
+      this.entryAt[e] = words;
+      words += this.entryLen[e] as number;
+    }
+    this.entryIds = new Int32Array(words);
+    for (let e = 0; e < entries.length; e++) this.entryIds.set((entries[e] as Phrase).ids, this.entryAt[e] as number);
   }
 }
 
@@ -194,8 +235,8 @@ export interface Lexicon {
   /** valence of a positive word under negation (negative words use weaker, fixed factors) */
   negFactor: number;
   negScope: number;
-  /** first two word ids of every phrase of two words or more */
-  pairs: IdPairs;
+  /** the phrases as flat tables, by word ids */
+  phraseTable: PhraseTable;
   resolve(word: string): number;
   /** value, rule flags and phrases starting with this word, in one memoised lookup */
   info(word: string): WordInfo;
@@ -303,9 +344,12 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const boosters = new Map(Object.entries(rules.boosters).map(([k, v]) => [foldToken(k), v]));
   const fillers = new Set(rules.fillers.map(foldToken));
   const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
-  for (const [first, list] of phrases) phraseIndex.set(first, indexBySecond(list));
-  const pairs = new IdPairs();
-  bindToVocab(() => bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND, pairs));
+  for (const [first, list] of phrases) phraseIndex.set(first, firstWordIndex(list));
+  const table = new PhraseTable();
+  bindToVocab(() => {
+    bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND);
+    table.fill(phraseIndex.values());
+  });
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
     const hit = infos.get(w);
@@ -334,7 +378,7 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
     fillers,
     negFactor: lang === "fr" ? -0.9 : -0.75,
     negScope: 3,
-    pairs,
+    phraseTable: table,
     resolve,
     info,
   };

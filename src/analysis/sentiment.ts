@@ -10,9 +10,9 @@ import {
   F_FLIP as F_FLIP_,
   F_NEGATOR as F_NEGATOR_,
   F_SPECIAL as F_SPECIAL_,
-  type FirstWordIndex,
   type Lexicon,
   type Phrase,
+  type PhraseTable,
   type WordInfo,
 } from "./lexicon.ts";
 import { EMOJI as EMOJI_ } from "./lexicons/emoji.ts";
@@ -192,25 +192,21 @@ function wordAt(ts: TokenStream, k: number): string {
   return id < 0 ? "" : (VOCAB.words[id] as string);
 }
 
-/** The phrase of `ix` at token i; `paired`: the next word is the second of some phrase that i's word starts (see IdPairs). */
-function matchPhrase(
-  ix: FirstWordIndex<Phrase>,
-  ts: TokenStream,
-  i: number,
-  to: number,
-  paired: boolean,
-): Phrase | null {
+/** The phrase at token i among the entries of range `r` of the table (see PhraseTable), or null. */
+function matchPhrase(table: PhraseTable, ts: TokenStream, i: number, to: number, r: number): Phrase | null {
   const kind = ts.kind;
   const ids = ts.id;
-  const list = ix.indexed && paired ? (ix.nextId.get(ids[i + 1] as number) ?? ix.single) : ix.single;
-  outer: for (let p = 0; p < list.length; p++) {
-    const ph = list[p] as Phrase;
-    const toks = ph.ids;
-    if (i + toks.length > to) continue;
-    for (let k = 1; k < toks.length; k++) {
-      if (kind[i + k] !== WORD || ids[i + k] !== toks[k]) continue outer;
-    }
-    return ph;
+  const entryLen = table.entryLen;
+  const entryAt = table.entryAt;
+  const entryIds = table.entryIds;
+  const end = table.rangeTo[r] as number;
+  for (let e = table.rangeFrom[r] as number; e < end; e++) {
+    const len = entryLen[e] as number;
+    if (i + len > to) continue;
+    const at = entryAt[e] as number;
+    let k = 1;
+    while (k < len && kind[i + k] === WORD && ids[i + k] === entryIds[at + k]) k++;
+    if (k === len) return table.entries[e] as Phrase;
   }
   return null;
 }
@@ -368,7 +364,8 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
   const hPhraseOne = H_PHRASE_ONE | 0;
   const hPhraseSecond = H_PHRASE_SECOND | 0;
   const tLong = T_LONG | 0;
-  const pairs = lex.pairs;
+  const table = lex.phraseTable;
+  const ranges = table.ranges;
   const itemFrom = out.nItems;
   const breakFrom = out.nBreaks;
   let negLeft = 0;
@@ -392,15 +389,15 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       if ((bits & hKnown) === 0) bits = hotOf(lex, hot, id);
       // A phrase can start here: the word starts a one-word phrase, or the next word
       // makes with it the first two words of a longer one.
-      let phraseHere = false;
-      let paired = false;
+      let range = -1;
       if ((bits & hPhrases) !== 0) {
         if (i + 1 < to && kinds[i + 1] === kWord) {
           const next = ids[i + 1] as number;
-          paired = ((hot[next] as number) & hPhraseSecond) !== 0 && pairs.has(id, next);
+          if (((hot[next] as number) & hPhraseSecond) !== 0) range = ranges.get(id, next);
         }
-        phraseHere = paired || (bits & hPhraseOne) !== 0;
+        if (range < 0 && (bits & hPhraseOne) !== 0) range = ranges.get(id, -1);
       }
+      const phraseHere = range >= 0;
       if (!phraseHere && (bits & hSlow) === 0 && (tf & tLong) === 0) {
         // No value, rule or phrase (most words): the word only ages the open scopes,
         // as below for a word of value 0 (a filler does not), without opening its record.
@@ -416,9 +413,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
       // and elongated spellings.
       const tw = words[id] as string;
       const w = (tf & T_LONG) === 0 ? tw : canonical(lex, tw, (records[id] as Vocab).sq as string);
-      const phrase = phraseHere
-        ? matchPhrase(infoOf(lex, records[id] as Vocab).phrases as FirstWordIndex<Phrase>, ts, i, to, paired)
-        : null;
+      const phrase = phraseHere ? matchPhrase(table, ts, i, to, range) : null;
       if (phrase !== null) {
         if (phrase.kind === "contrast") {
           out.breaks[out.nBreaks++] = i;

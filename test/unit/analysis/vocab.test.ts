@@ -58,10 +58,17 @@ describe("id pairs", () => {
     const added: Array<[number, number]> = [];
     // Ids as the vocabulary gives them (small, dense), and pairs sharing a first or second id.
     for (let a = 0; a < 300; a += 3) for (let b = 0; b < 40; b += 7) added.push([a, b]);
-    for (const [a, b] of added) pairs.add(a, b);
-    pairs.add(0, 0); // again: counted once
+    added.forEach(([a, b], k) => pairs.add(a, b, k));
+    pairs.add(0, 0, 999); // again: counted once, keeps its value
     expect(pairs.count).toBe(added.length);
-    for (const [a, b] of added) expect(pairs.has(a, b)).toBe(true);
+    added.forEach(([a, b], k) => {
+      expect(pairs.has(a, b)).toBe(true);
+      expect(pairs.get(a, b)).toBe(k);
+    });
+    // A second id of -1 is a key like any other (the one-word phrases of a first word).
+    pairs.add(5, -1, 7);
+    expect(pairs.get(5, -1)).toBe(7);
+    expect(pairs.get(6, -1)).toBe(-1);
     // Swapped, or one id off: absent.
     expect(pairs.has(7, 3)).toBe(false);
     expect(pairs.has(1, 0)).toBe(false);
