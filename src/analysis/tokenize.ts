@@ -369,7 +369,13 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       let j = i;
       for (;;) {
         // ASCII letters and digits: a loop with no call in it, which the compiler keeps tight.
-        while (j < n) {
+        // Up to `stop` the buffer has room (BUF_LEN - 1 codes); a run of three of the
+        // same letter (elongation) is told from the last two codes, kept in locals.
+        let stop = j + (BUF_LEN - 1 - len);
+        if (stop > n) stop = n;
+        let last = len > 0 ? (buf[len - 1] as number) : -1;
+        let before = len > 1 ? (buf[len - 2] as number) : -1;
+        while (j < stop) {
           const d = src.charCodeAt(j);
           if (d >= 128) break;
           const a = ascii[d] as number;
@@ -377,13 +383,20 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           const f = a & 255;
           cases |= a >> 8;
           j++;
-          if (len + 2 > BUF_LEN) {
-            slow = true;
-            continue;
-          }
           buf[len++] = f;
           h = Math.imul(h ^ f, prime);
-          if (len >= 3 && f >= 97 && f <= 122 && buf[len - 2] === f && buf[len - 3] === f) run = true;
+          if (f === last && f === before && f >= 97) run = true;
+          before = last;
+          last = f;
+        }
+        if (j >= stop) {
+          // The buffer is full: the rest of the word, if it goes on, takes the slow path.
+          while (j < n) {
+            const d = src.charCodeAt(j);
+            if (d >= 128 || ascii[d] === 0) break;
+            j++;
+            slow = true;
+          }
         }
         if (j < n) {
           const d = src.charCodeAt(j);
