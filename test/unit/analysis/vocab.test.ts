@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { foldToken, squeezeRuns } from "../../../src/analysis/fold.ts";
 import { analyze } from "../../../src/analysis/index.ts";
 import { IdPairs } from "../../../src/analysis/lexicon.ts";
-import { scan, TokenStream } from "../../../src/analysis/tokenize.ts";
+import { scan, TokenStream, tokenize } from "../../../src/analysis/tokenize.ts";
 import { FN_EN, FN_EN_ONLY, FN_FR, FN_LETTER, VOCAB, vocabStats } from "../../../src/analysis/vocab.ts";
 
 // Texts whose scores depend on multi-word phrases, cues, negation scopes and emoji:
@@ -113,5 +114,30 @@ describe("function-word counts of the tokeniser", () => {
     const { counted, recounted } = recount(text);
     expect(counted).toEqual(recounted);
     expect(counted[3]).toBeGreaterThan(0);
+  });
+});
+
+describe("scanner around the word buffer's bound", () => {
+  // The fast path folds into a 64-code buffer; longer words take the whole-string path.
+  // Either way a word is its lower-cased, accent-folded form, with the same flags.
+  const words: string[] = [];
+  for (let n = 58; n <= 68; n++) {
+    words.push(
+      "a".repeat(n),
+      "ab".repeat(n).slice(0, n),
+      `${"x".repeat(n - 1)}é`,
+      `é${"y".repeat(n)}`,
+      `${"c".repeat(n - 3)}ééé`,
+      "Q".repeat(n),
+      `${"m".repeat(n)}oooh`,
+    );
+  }
+  it.each(words)("reads %s as one word", (raw) => {
+    const { tokens } = tokenize(raw, 20_000);
+    const w = foldToken(raw.toLowerCase());
+    expect(tokens.map((t) => t.w)).toEqual([w]);
+    const [t] = tokens;
+    expect(t?.squeezed).toBe(squeezeRuns(w));
+    expect(t?.caps).toBe(raw.toUpperCase() === raw && raw.toLowerCase() !== raw);
   });
 });
