@@ -295,6 +295,84 @@ export function tokenize(text: string, limit: number): Tokenized {
   return { tokens, capsWords: ts.capsWords, words: ts.words };
 }
 
+/**
+ * Emoji, emoticons, runs of ! and ?, sentence ends, clause marks: the token that starts
+ * at src[i] (character c of class cls, not a letter or digit), written to ts. Returns the
+ * index after it. Out of scan's loop, which these few tokens would only make larger.
+ */
+function other(ts: TokenStream, src: string, i: number, n: number, c: number, cls: number): number {
+  const start = i;
+  if (c < 128 && EMOTICON_START[c] === 1) {
+    EMOTICON_RE.lastIndex = i;
+    const e = EMOTICON_RE.exec(src);
+    if (e !== null) {
+      i += e[0].length;
+      push(ts, EMOJI, start, i, 0, idOf(e[0]));
+      return i;
+    }
+  }
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    const cp = src.codePointAt(i) as number;
+    if (isAstralPicto(cp)) {
+      i += 2;
+      push(ts, EMOJI, start, i, 0, idOf(src.slice(start, i)));
+      return i;
+    }
+    return i + 2;
+  }
+  if (cls === 2) {
+    i++;
+    push(ts, EMOJI, start, i, 0, idOf(src[start] as string));
+    return i;
+  }
+  if (c === 33 || c === 63) {
+    let j = i + 1;
+    while (j < n && (src.charCodeAt(j) === 33 || src.charCodeAt(j) === 63)) j++;
+    i = j;
+    push(ts, BANG, start, i, 0, -1);
+    return i;
+  }
+  if (c === 46 || c === 0x2026) {
+    let j = i + 1;
+    while (j < n && (src.charCodeAt(j) === 46 || src.charCodeAt(j) === 0x2026)) j++;
+    i = j;
+    push(ts, END, start, i, 0, -1);
+    return i;
+  }
+  if (c === 10) {
+    let j = i + 1;
+    while (j < n && isSpace(src.charCodeAt(j))) j++;
+    i = j;
+    push(ts, END, start, i, 0, -1);
+    return i;
+  }
+  if (c < 256 && CLAUSE[c] === 1) {
+    i++;
+    push(ts, CLAUSE_MARK, start, i, 0, -1);
+    return i;
+  }
+  if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
+    i += 3;
+    push(ts, CLAUSE_MARK, start, i, 0, -1);
+    return i;
+  }
+  return i + 1;
+}
+
+/** A written rating ("4/5", "8,5/10") at src[i], kept as one token "rating:0.8": the index after it, or i. */
+function rating(ts: TokenStream, src: string, i: number): number {
+  RATING_RE.lastIndex = i;
+  const r = RATING_RE.exec(src);
+  if (r === null) return i;
+  const [num, den] = r[0].replace(",", ".").split("/");
+  const v = Math.min(1, Math.max(0, Number(num) / Number(den)));
+  const id = idOf(`rating:${Math.round(v * 100) / 100}`);
+  push(ts, WORD, i, i + r[0].length, 0, id);
+  countFn(ts, id, false);
+  ts.words++;
+  return i + r[0].length;
+}
+
 /** Scans at most `limit` characters of `text` into `ts` (emptied first) and returns it. */
 export function scan(text: string, limit: number, ts: TokenStream): TokenStream {
   const src = text.length > limit ? text.slice(0, limit) : text;
@@ -340,17 +418,9 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       continue;
     }
     if (isDigit(c)) {
-      RATING_RE.lastIndex = i;
-      const r = RATING_RE.exec(src);
-      if (r !== null) {
-        // "4/5", "8,5/10": a rating written in the text, kept as one token "rating:0.8".
-        const [num, den] = r[0].replace(",", ".").split("/");
-        const v = Math.min(1, Math.max(0, Number(num) / Number(den)));
-        i += r[0].length;
-        const id = idOf(`rating:${Math.round(v * 100) / 100}`);
-        push(ts, WORD, start, i, 0, id);
-        countFn(ts, id, false);
-        ts.words++;
+      const r = rating(ts, src, i);
+      if (r > i) {
+        i = r;
         continue;
       }
     }
@@ -492,62 +562,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       }
       continue;
     }
-    if (c < 128 && EMOTICON_START[c] === 1) {
-      EMOTICON_RE.lastIndex = i;
-      const e = EMOTICON_RE.exec(src);
-      if (e !== null) {
-        i += e[0].length;
-        push(ts, EMOJI, start, i, 0, idOf(e[0]));
-        continue;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const cp = src.codePointAt(i) as number;
-      if (isAstralPicto(cp)) {
-        i += 2;
-        push(ts, EMOJI, start, i, 0, idOf(src.slice(start, i)));
-        continue;
-      }
-      i += 2;
-      continue;
-    }
-    if (cls === 2) {
-      i++;
-      push(ts, EMOJI, start, i, 0, idOf(src[start] as string));
-      continue;
-    }
-    if (c === 33 || c === 63) {
-      let j = i + 1;
-      while (j < n && (src.charCodeAt(j) === 33 || src.charCodeAt(j) === 63)) j++;
-      i = j;
-      push(ts, BANG, start, i, 0, -1);
-      continue;
-    }
-    if (c === 46 || c === 0x2026) {
-      let j = i + 1;
-      while (j < n && (src.charCodeAt(j) === 46 || src.charCodeAt(j) === 0x2026)) j++;
-      i = j;
-      push(ts, END, start, i, 0, -1);
-      continue;
-    }
-    if (c === 10) {
-      let j = i + 1;
-      while (j < n && isSpace(src.charCodeAt(j))) j++;
-      i = j;
-      push(ts, END, start, i, 0, -1);
-      continue;
-    }
-    if (c < 256 && CLAUSE[c] === 1) {
-      i++;
-      push(ts, CLAUSE_MARK, start, i, 0, -1);
-      continue;
-    }
-    if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
-      i += 3;
-      push(ts, CLAUSE_MARK, start, i, 0, -1);
-      continue;
-    }
-    i++;
+    i = other(ts, src, i, n, c, cls);
   }
   return ts;
 }
