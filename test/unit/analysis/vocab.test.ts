@@ -59,7 +59,7 @@ describe("id pairs", () => {
     const added: Array<[number, number]> = [];
     // Ids as the vocabulary gives them (small, dense), and pairs sharing a first or second id.
     for (let a = 0; a < 300; a += 3) for (let b = 0; b < 40; b += 7) added.push([a, b]);
-    added.forEach(([a, b], k) => pairs.add(a, b, k));
+    for (const [k, [a, b]] of added.entries()) pairs.add(a, b, k);
     pairs.add(0, 0, 999); // again: counted once, keeps its value
     expect(pairs.count).toBe(added.length);
     added.forEach(([a, b], k) => {
