@@ -326,16 +326,12 @@ function other(ts: TokenStream, src: string, i: number, n: number, c: number, cl
     return i;
   }
   if (c === 33 || c === 63) {
-    let j = i + 1;
-    while (j < n && (src.charCodeAt(j) === 33 || src.charCodeAt(j) === 63)) j++;
-    i = j;
+    i = runOf(src, i + 1, n, 33, 63);
     push(ts, BANG, start, i, 0, -1);
     return i;
   }
   if (c === 46 || c === 0x2026) {
-    let j = i + 1;
-    while (j < n && (src.charCodeAt(j) === 46 || src.charCodeAt(j) === 0x2026)) j++;
-    i = j;
+    i = runOf(src, i + 1, n, 46, 0x2026);
     push(ts, END, start, i, 0, -1);
     return i;
   }
@@ -357,6 +353,13 @@ function other(ts: TokenStream, src: string, i: number, n: number, c: number, cl
     return i;
   }
   return i + 1;
+}
+
+/** The end of the run of characters a and b from src[j] ("!?!", "..."). */
+function runOf(src: string, j: number, n: number, a: number, b: number): number {
+  let k = j;
+  while (k < n && (src.charCodeAt(k) === a || src.charCodeAt(k) === b)) k++;
+  return k;
 }
 
 /** A written rating ("4/5", "8,5/10") at src[i], kept as one token "rating:0.8": the index after it, or i. */
