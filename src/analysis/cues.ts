@@ -14,6 +14,7 @@ import {
   H_CUE_NEG as H_CUE_NEG_,
   H_CUE_ONE as H_CUE_ONE_,
   H_CUE_SECOND as H_CUE_SECOND__,
+  H_CUE_SLOT_SHIFT as H_CUE_SLOT_SHIFT_,
   H_CUES as H_CUES_,
   hotBits,
   VOCAB as VOCAB_,
@@ -27,6 +28,7 @@ const Kind = Kind_;
 const tokenize = tokenize_;
 const H_CUE_KNOWN = H_CUE_KNOWN_;
 const H_CUES = H_CUES_;
+const H_CUE_SLOT_SHIFT = H_CUE_SLOT_SHIFT_;
 const H_CUE_NEG = H_CUE_NEG_;
 const H_CUE_ONE = H_CUE_ONE_;
 const H_CUE_SECOND_ = H_CUE_SECOND__;
@@ -81,7 +83,7 @@ export class CueHits {
 /**
  * The cues of one language, as flat tables: the cues starting with one word are the
  * entries of one "slot" (its number is kept in the word's hot bits, from bit
- * H_CUE_SLOT_SHIFT up), longest first, so that the cues of one word are the last ones
+ * H_CUE_SLOT_SHIFT up), longest first, so that its one-word cues are the last entries
  * of its slot. Matching reads these few small arrays, which stay in the processor's
  * caches from text to text, rather than the word's record, its index and the cue objects
  * (a chain of dependent reads, most of them cache misses for a word seen rarely).
@@ -106,8 +108,7 @@ export interface CueIndex {
   ids: Int32Array;
 }
 
-/** Slots live in the hot bits above this one (see vocab.ts: H_CUE_*). */
-const H_CUE_SLOT_SHIFT = 16;
+/** Slots a word's hot bits can hold (their sign bit stays clear). */
 const MAX_SLOTS = 1 << (31 - H_CUE_SLOT_SHIFT);
 
 function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {

@@ -173,7 +173,7 @@ export class PhraseTable {
   entryIds = new Int32Array(0);
   entries: Phrase[] = [];
 
-  /** Rebuilds the tables from the phrase lists (ids bound), keeping `ranges`' pairs. */
+  /** Rebuilds the tables, `ranges` included, from the phrase lists (their ids bound). */
   fill(indexes: Iterable<FirstWordIndex<Phrase>>): void {
     const from: number[] = [];
     const to: number[] = [];

@@ -75,6 +75,8 @@ export const H_CUE_ONE = 1 << 12;
  */
 export const H_PHRASE_SECOND = 1 << 13;
 export const H_CUE_SECOND = 1 << 14;
+/** bits from this one up hold the word's cue slot, 0 for none (see cues.ts: CueIndex) */
+export const H_CUE_SLOT_SHIFT = 16;
 
 // Word ids and what hangs off them. A word is interned once and known by its id, in
 // order of first sight (the frequent words, seen early, share a few cache lines). The
