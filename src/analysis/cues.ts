@@ -3,7 +3,7 @@
  * Cues are compiled once into flat tables by first word (see CueIndex), like sentiment phrases.
  */
 import { ASPECTS, type Aspect, EMOTIONS, type Emotion, type Touchpoint } from "../domain.ts";
-import { bindIds, type FirstWordIndex, firstWordIndex, IdPairs } from "./lexicon.ts";
+import { bindIds, EntryTable, IdPairs } from "./lexicon.ts";
 import type { CueSet } from "./lexicons/cue-types.ts";
 import { CUES_EN as CUES_EN_ } from "./lexicons/cues-en.ts";
 import { CUES_FR as CUES_FR_ } from "./lexicons/cues-fr.ts";
@@ -90,7 +90,6 @@ export class CueHits {
  */
 export interface CueIndex {
   lang: "fr" | "en";
-  byFirst: Map<string, FirstWordIndex<Cue>>;
   negators: Set<string>;
   /** first two word ids of every cue of two words or more */
   pairs: IdPairs;
@@ -100,12 +99,8 @@ export interface CueIndex {
   slotFrom: Int32Array;
   slotOne: Int32Array;
   slotTo: Int32Array;
-  /** per entry: number of words, offset of their ids in `ids`, the cue */
-  entryLen: Int32Array;
-  entryAt: Int32Array;
-  entries: Cue[];
-  /** word ids of every entry, end to end (refilled with the cues' ids by bindIds) */
-  ids: Int32Array;
+  /** the cues, slot after slot */
+  table: EntryTable<Cue>;
 }
 
 /** Slots a word's hot bits can hold (their sign bit stays clear). */
@@ -139,8 +134,6 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
     list.sort((a, b) => b.toks.length - a.toks.length);
     lists.set(first, list);
   }
-  const byFirst = new Map<string, FirstWordIndex<Cue>>();
-  for (const [first, list] of lists) byFirst.set(first, firstWordIndex(list));
   // The flat tables: slot 0 stays empty (0 in the hot bits means "no slot").
   const slots = lists.size + 1;
   if (slots > MAX_SLOTS) throw new Error(`too many cue words (${slots}) for the hot bits`);
@@ -149,38 +142,27 @@ function compile(lang: "fr" | "en", set: CueSet, negators: string[]): CueIndex {
   const slotOne = new Int32Array(slots);
   const slotTo = new Int32Array(slots);
   const entries: Cue[] = [];
-  let words = 0;
   for (const [first, list] of lists) {
     const slot = slotOf.size + 1;
     slotOf.set(first, slot);
     slotFrom[slot] = entries.length;
     slotOne[slot] = entries.length + list.filter((c) => c.toks.length > 1).length;
-    for (const cue of list) {
-      entries.push(cue);
-      words += cue.toks.length;
-    }
+    for (const cue of list) entries.push(cue);
     slotTo[slot] = entries.length;
   }
-  const entryLen = Int32Array.from(entries, (c) => c.toks.length);
-  const entryAt = new Int32Array(entries.length);
-  for (let e = 1; e < entries.length; e++) entryAt[e] = (entryAt[e - 1] as number) + (entryLen[e - 1] as number);
   const index: CueIndex = {
     lang,
-    byFirst,
     negators: new Set(negators),
     pairs: new IdPairs(),
     slotOf,
     slotFrom,
     slotOne,
     slotTo,
-    entryLen,
-    entryAt,
-    entries,
-    ids: new Int32Array(words),
+    table: new EntryTable(entries),
   };
   bindToVocab(() => {
-    bindIds(byFirst.values(), lang, H_CUE_SECOND__, index.pairs);
-    for (let e = 0; e < entries.length; e++) index.ids.set((entries[e] as Cue).ids, entryAt[e] as number);
+    bindIds(lists.values(), lang, H_CUE_SECOND__, index.pairs);
+    index.table.bind();
   });
   return index;
 }
@@ -269,10 +251,8 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
   const slotFrom = idx.slotFrom;
   const slotOne = idx.slotOne;
   const slotTo = idx.slotTo;
-  const entryLen = idx.entryLen;
-  const entryAt = idx.entryAt;
-  const entryIds = idx.ids;
-  const entries = idx.entries;
+  const table = idx.table;
+  const entryLen = table.len;
   const slotShift = H_CUE_SLOT_SHIFT | 0;
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
@@ -292,13 +272,9 @@ export function matchCues(idx: CueIndex, ts: TokenStream, from: number, to: numb
     let blockedUntil = -1;
     // Without a pair, only the one-word cues (the last of the slot) can match.
     for (let e = paired ? (slotFrom[slot] as number) : (slotOne[slot] as number); e < end; e++) {
+      if (!table.matches(e, ids, i, to)) continue;
       const len = entryLen[e] as number;
-      if (i + len > to) continue;
-      const at = entryAt[e] as number;
-      let k = 1;
-      while (k < len && ids[i + k] === entryIds[at + k]) k++;
-      if (k < len) continue;
-      const cue = entries[e] as Cue;
+      const cue = table.entries[e] as Cue;
       if (cue.blocked) {
         blockedUntil = i + len - 1;
         break;

@@ -49,16 +49,51 @@ export const F_ABSENCE = 8;
 /** reverser, booster, modal or another word with its own rule: take the slow path */
 export const F_SPECIAL = 16;
 
-/** Entries (phrases or cues, longest first) that start with one word. */
-export interface FirstWordIndex<T extends { toks: string[]; ids: Int32Array }> {
-  /** every entry */
-  entries: T[];
-  /** some entry is one word long */
-  oneWord: boolean;
-}
+/** A phrase or a cue: its words, and their ids once bound (see bindIds). */
+export type Entry = { toks: string[]; ids: Int32Array };
 
-export function firstWordIndex<T extends { toks: string[]; ids: Int32Array }>(list: T[]): FirstWordIndex<T> {
-  return { entries: list, oneWord: list.some((e) => e.toks.length === 1) };
+/**
+ * Entries (phrases, cues) laid out flat for matching by word ids: per entry its number
+ * of words (`len`), where its ids start in `ids` (`at`), and the entry itself, read
+ * only once it matches. `bind` copies the entries' ids in, after bindIds.
+ */
+export class EntryTable<T extends Entry> {
+  readonly entries: T[];
+  readonly len: Int32Array;
+  readonly at: Int32Array;
+  readonly ids: Int32Array;
+
+  constructor(entries: T[]) {
+    this.entries = entries;
+    this.len = Int32Array.from(entries, (e) => e.toks.length);
+    this.at = new Int32Array(entries.length);
+    let words = 0;
+    for (let e = 0; e < entries.length; e++) {
+      this.at[e] = words;
+      words += this.len[e] as number;
+    }
+    this.ids = new Int32Array(words);
+    this.bind();
+  }
+
+  bind(): void {
+    for (let e = 0; e < this.entries.length; e++) this.ids.set((this.entries[e] as T).ids, this.at[e] as number);
+  }
+
+  /**
+   * Entry e goes on at token i of `tokenIds` (a token stream's ids) and ends before
+   * token `to`; its first word is token i's (the caller found it by that word). Tokens
+   * that are not words never match: their ids are never a word's.
+   */
+  matches(e: number, tokenIds: Int32Array, i: number, to: number): boolean {
+    const len = this.len[e] as number;
+    if (i + len > to) return false;
+    const ids = this.ids;
+    const at = this.at[e] as number;
+    let k = 1;
+    while (k < len && tokenIds[i + k] === ids[at + k]) k++;
+    return k === len;
+  }
 }
 
 /**
@@ -129,20 +164,20 @@ const pairSlot = (a: number, b: number): number => {
 };
 
 /**
- * Gives the entries of these indexes the current ids of their words, so that matching
+ * Gives the entries of these lists the current ids of their words, so that matching
  * compares ids, sets `secondBit` in the language's hot bits of every second word and
  * fills `pairs` with the first two ids of every entry of two words or more: run
  * through bindToVocab, again whenever the vocabulary is emptied.
  */
-export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
-  indexes: Iterable<FirstWordIndex<T>>,
+export function bindIds<T extends Entry>(
+  lists: Iterable<T[]>,
   lang: "fr" | "en",
   secondBit: number,
   pairs?: IdPairs,
 ): void {
   pairs?.clear();
-  for (const ix of indexes) {
-    for (const e of ix.entries) {
+  for (const list of lists) {
+    for (const e of list) {
       e.ids = Int32Array.from(e.toks, (t) => idOf(t));
       // Read after interning: a new id can grow (replace) the arrays.
       const hot = hotBits(lang);
@@ -161,20 +196,17 @@ export function bindIds<T extends { toks: string[]; ids: Int32Array }>(
  * the word after it (first two ids of some phrase) to the range of entries to try
  * there: the phrases of that first word that go on with that second word or are one
  * word long, in the order they are tried (longest first); the pair (first, -1) maps
- * to the first word's one-word phrases alone. Entries: length, offset of their ids in
- * `entryIds`, the phrase (an entry can sit in several ranges). Refilled by bindToVocab.
+ * to the first word's one-word phrases alone. The ranges index `table` (an entry can sit
+ * in several ranges). Refilled by bindToVocab.
  */
 export class PhraseTable {
   ranges = new IdPairs();
   rangeFrom = new Int32Array(0);
   rangeTo = new Int32Array(0);
-  entryLen = new Int32Array(0);
-  entryAt = new Int32Array(0);
-  entryIds = new Int32Array(0);
-  entries: Phrase[] = [];
+  table = new EntryTable<Phrase>([]);
 
-  /** Rebuilds the tables, `ranges` included, from the phrase lists (their ids bound). */
-  fill(indexes: Iterable<FirstWordIndex<Phrase>>): void {
+  /** Rebuilds the tables, `ranges` included, from the phrase lists by first word (their ids bound). */
+  fill(lists: Iterable<Phrase[]>): void {
     const from: number[] = [];
     const to: number[] = [];
     const entries: Phrase[] = [];
@@ -185,8 +217,7 @@ export class PhraseTable {
       for (const p of list) entries.push(p);
       to.push(entries.length);
     };
-    for (const ix of indexes) {
-      const list = ix.entries;
+    for (const list of lists) {
       const first = (list[0] as Phrase).ids[0] as number;
       const seconds = new Set<number>();
       for (const p of list) if (p.ids.length > 1) seconds.add(p.ids[1] as number);
@@ -202,24 +233,16 @@ export class PhraseTable {
     this.ranges = ranges;
     this.rangeFrom = Int32Array.from(from);
     this.rangeTo = Int32Array.from(to);
-    this.entries = entries;
-    this.entryLen = Int32Array.from(entries, (p) => p.ids.length);
-    this.entryAt = new Int32Array(entries.length);
-    let words = 0;
-    for (let e = 0; e < entries.length; e++) {
-      this.entryAt[e] = words;
-      words += this.entryLen[e] as number;
-    }
-    this.entryIds = new Int32Array(words);
-    for (let e = 0; e < entries.length; e++) this.entryIds.set((entries[e] as Phrase).ids, this.entryAt[e] as number);
+    this.table = new EntryTable(entries);
   }
 }
 
 export interface WordInfo {
   value: number;
   flags: number;
-  /** phrases starting with this word */
-  phrases: FirstWordIndex<Phrase> | undefined;
+  /** some phrase starts with this word; some one-word phrase is this word */
+  startsPhrase: boolean;
+  oneWordPhrase: boolean;
 }
 
 export interface Lexicon {
@@ -343,12 +366,10 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
   const reversers = new Map(Object.entries(rules.reversers).map(([k, v]) => [foldToken(k), v]));
   const boosters = new Map(Object.entries(rules.boosters).map(([k, v]) => [foldToken(k), v]));
   const fillers = new Set(rules.fillers.map(foldToken));
-  const phraseIndex = new Map<string, FirstWordIndex<Phrase>>();
-  for (const [first, list] of phrases) phraseIndex.set(first, firstWordIndex(list));
   const table = new PhraseTable();
   bindToVocab(() => {
-    bindIds(phraseIndex.values(), lang, H_PHRASE_SECOND);
-    table.fill(phraseIndex.values());
+    bindIds(phrases.values(), lang, H_PHRASE_SECOND);
+    table.fill(phrases.values());
   });
   const infos = new Map<string, WordInfo>();
   const info = (w: string): WordInfo => {
@@ -360,7 +381,13 @@ function compile(lang: "fr" | "en", base: Record<string, number>, rules: LangRul
     if (flip.has(w)) flags |= F_FLIP;
     if (absence.has(w)) flags |= F_ABSENCE;
     if (reversers.has(w) || boosters.has(w) || SPECIAL_WORDS.has(w)) flags |= F_SPECIAL;
-    const out: WordInfo = { value: resolve(w), flags, phrases: phraseIndex.get(w) };
+    const starting = phrases.get(w);
+    const out: WordInfo = {
+      value: resolve(w),
+      flags,
+      startsPhrase: starting !== undefined,
+      oneWordPhrase: starting?.some((p) => p.toks.length === 1) === true,
+    };
     if (infos.size >= CACHE_MAX) infos.clear();
     infos.set(w, out);
     return out;

@@ -193,21 +193,12 @@ function wordAt(ts: TokenStream, k: number): string {
 }
 
 /** The phrase at token i among the entries of range `r` of the table (see PhraseTable), or null. */
-function matchPhrase(table: PhraseTable, ts: TokenStream, i: number, to: number, r: number): Phrase | null {
-  const kind = ts.kind;
+function matchPhrase(pt: PhraseTable, ts: TokenStream, i: number, to: number, r: number): Phrase | null {
+  const table = pt.table;
   const ids = ts.id;
-  const entryLen = table.entryLen;
-  const entryAt = table.entryAt;
-  const entryIds = table.entryIds;
-  const end = table.rangeTo[r] as number;
-  for (let e = table.rangeFrom[r] as number; e < end; e++) {
-    const len = entryLen[e] as number;
-    if (i + len > to) continue;
-    const at = entryAt[e] as number;
-    let k = 1;
-    while (k < len && kind[i + k] === WORD && ids[i + k] === entryIds[at + k]) k++;
-    if (k === len) return table.entries[e] as Phrase;
-  }
+  const end = pt.rangeTo[r] as number;
+  for (let e = pt.rangeFrom[r] as number; e < end; e++)
+    if (table.matches(e, ids, i, to)) return table.entries[e] as Phrase;
   return null;
 }
 
@@ -221,8 +212,8 @@ function hotOf(lex: Lexicon, hot: Int32Array, id: number): number {
       H_KNOWN |
       (inf.flags << H_FLAG_SHIFT) |
       (inf.value !== 0 ? H_VALUE : 0) |
-      (inf.phrases !== undefined ? H_PHRASES : 0) |
-      (inf.phrases?.oneWord === true ? H_PHRASE_ONE : 0);
+      (inf.startsPhrase ? H_PHRASES : 0) |
+      (inf.oneWordPhrase ? H_PHRASE_ONE : 0);
     hot[id] = bits;
   }
   return bits;
