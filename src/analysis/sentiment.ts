@@ -521,7 +521,7 @@ function scoreSentence(lex: Lexicon, ts: TokenStream, from: number, to: number, 
           // "super", "bien": an intensifier when a scored word follows, a word of their own otherwise.
           const own = value;
           let next = i + 1;
-          if (next < n && kinds[next] === WORD && lex.fillers.has(wordAt(ts, next))) next = i + 2;
+          if (next < n && kinds[next] === WORD && (hotOf(lex, hot, ids[next] as number) & hFiller) !== 0) next = i + 2;
           const nextScored = next < n && kinds[next] === WORD && (hotOf(lex, hot, ids[next] as number) & H_VALUE) !== 0;
           if (own === 0 || nextScored) {
             const stretched = (tf & T_LONG) !== 0 && b > 1 ? ELONGATION : 1;

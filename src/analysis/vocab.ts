@@ -85,13 +85,16 @@ export const H_CUE_SLOT_SHIFT = 16;
 //
 // Open-addressing table keyed by the word's UTF-16 codes: the tokeniser hashes the
 // folded codes while it scans, so a word already seen costs no string allocation and
-// no second pass over its characters. A slot is 32 bytes laid out like an entry of
-// the front cache below (hash, id + 1, length, offset of the codes in the pool, first
-// codes), so that a lookup of a short word reads one slot and nothing else. It starts
-// small and doubles (a table sized for the worst case from the start costs a cache
-// miss per lookup), and is bounded: an adversarial stream of unique words cannot grow
-// it without limit. It is emptied only between texts (reserveVocab), never while ids
-// of a text are in use.
+// no second pass over its characters. A slot is 32 bytes (hash, id + 1, length, offset
+// of the codes in the pool, first codes), so that a lookup of a short word reads one
+// slot, most often one cache line, and nothing else. It starts small and doubles (a
+// table sized for the worst case from the start costs a cache miss per lookup), and
+// is bounded: an adversarial stream of unique words cannot grow it without limit. It
+// is emptied only between texts (reserveVocab), never while ids of a text are in use.
+// No cache of the frequent words sits in front of it: one of up to 16,384 entries
+// (82 % of the words of the evaluation texts found there) only added a read that
+// missed for the other words, and took its share of the processor's caches; the scan
+// was 4-8 % faster without it.
 const MAX = 200_000;
 /** bound on the stored codes (16 MB), for streams of very long unique words */
 const POOL_MAX = 1 << 23;
@@ -100,6 +103,8 @@ let size = MIN_SIZE;
 let mask = size - 1;
 /** SLOT ints per slot (see remember); id + 1 = 0 marks an empty slot */
 const SLOT = 8;
+/** codes of a word held in its slot (longer words are compared in the pool) */
+const SLOT_CODES = 8;
 let keys = new Int32Array(size * SLOT);
 let keyCodes = new Uint16Array(keys.buffer);
 let count = 0;
@@ -189,7 +194,6 @@ export function reserveVocab(chars: number): void {
   mask = size - 1;
   keys = new Int32Array(size * SLOT);
   keyCodes = new Uint16Array(keys.buffer);
-  front.fill(0);
   VOCAB.fn.fill(0);
   VOCAB.hotFr.fill(0);
   VOCAB.hotEn.fill(0);
@@ -202,50 +206,31 @@ export function reserveVocab(chars: number): void {
   for (const bind of resetHooks) bind();
 }
 
-// A direct-mapped cache in front of the table, by the hash's low bits: the frequent
-// words ("le", "the", "de") are found there without touching the table. An entry is
-// 32 bytes, [hash, id + 1 (0 = empty), length, offset of the codes in the pool] then
-// the first FRONT_CODES codes of the word, so that a hit on a word that short (most
-// words) reads one cache line: neither the table, nor `offsets`, nor the pool. 16,384
-// entries (512 KB): on the evaluation texts 82 % of the words are found here (73 % with
-// 8,192); a lookup in the table, most often a miss of every cache, costs several hits.
-const FRONT = 16384;
-const FRONT_CODES = 8;
-const front = new Int32Array(FRONT * 8);
-const frontCodes = new Uint16Array(front.buffer);
-
-/** Writes entry e of `ints` (and of `u16`, a view of the same memory): [hash, id + 1, len, from, codes...]. */
-function remember(
-  ints: Int32Array,
-  u16: Uint16Array,
-  e: number,
-  hash: number,
-  id1: number,
-  len: number,
-  from: number,
-  codes: Uint16Array,
-): void {
+/** Writes slot e of the table: [hash, id + 1, len, from, codes...]. */
+function remember(e: number, hash: number, id1: number, len: number, from: number, codes: Uint16Array): void {
+  const ints = keys;
+  const u16 = keyCodes;
   const f = e << 3;
   ints[f] = hash;
   ints[f + 1] = id1;
   ints[f + 2] = len;
   ints[f + 3] = from;
-  if (len <= FRONT_CODES) {
+  if (len <= SLOT_CODES) {
     const c = (e << 4) + 8;
     for (let k = 0; k < len; k++) u16[c + k] = codes[k] as number;
     // An odd length leaves half an int: zero, as in the key (see holds).
-    if ((len & 1) !== 0 && len < FRONT_CODES) u16[c + len] = 0;
+    if ((len & 1) !== 0 && len < SLOT_CODES) u16[c + len] = 0;
   }
 }
 
 /**
- * Entry e of `ints` (see remember) holds the word spelt by codes[0, len), `key` being
+ * Slot e of `ints` (see remember) holds the word spelt by codes[0, len), `key` being
  * an int view of `codes`: a short word (most) is compared two codes at a time.
  */
 function holds(ints: Int32Array, e: number, codes: Uint16Array, key: Int32Array, len: number, hash: number): boolean {
   const f = e << 3;
   if (ints[f] !== hash || ints[f + 2] !== len || ints[f + 1] === 0) return false;
-  if (len <= FRONT_CODES) {
+  if (len <= SLOT_CODES) {
     const w = (len + 1) >> 1;
     return (
       ints[f + 4] === key[0] &&
@@ -267,23 +252,13 @@ function holds(ints: Int32Array, e: number, codes: Uint16Array, key: Int32Array,
 export function internCodes(codes: Uint16Array, key: Int32Array, len: number, hash: number): number {
   if ((len & 1) !== 0) codes[len] = 0;
   // Module-level bindings as locals (see tokenize.ts: scan).
-  const fr = front;
-  const e = hash & ((FRONT - 1) | 0);
-  if (holds(fr, e, codes, key, len, hash)) return (fr[(e << 3) + 1] as number) - 1;
   const ks = keys;
   const m = mask | 0;
   let i = hash & m;
   for (;;) {
-    const s = i << 3;
-    const id1 = ks[s + 1] as number;
+    const id1 = ks[(i << 3) + 1] as number;
     if (id1 === 0) break;
-    if (holds(ks, i, codes, key, len, hash)) {
-      // An entry of the cache goes to the word seen first: ids follow first sight, so
-      // the lower id is, most often, the more frequent word ("de" before "devis").
-      const held = fr[(e << 3) + 1] as number;
-      if (held === 0 || id1 < held) remember(fr, frontCodes, e, hash, id1, len, ks[s + 3] as number, codes);
-      return id1 - 1;
-    }
+    if (holds(ks, i, codes, key, len, hash)) return id1 - 1;
     i = (i + 1) & m;
   }
   if (count * 2 >= size) {
@@ -311,7 +286,7 @@ export function internCodes(codes: Uint16Array, key: Int32Array, len: number, ha
     (EN_WORDS.has(w) ? FN_EN : 0) |
     (EN_ONLY_WORDS.has(w) ? FN_EN_ONLY : 0) |
     (len === 1 ? FN_LETTER : 0);
-  remember(keys, keyCodes, i, hash, id + 1, len, from, codes);
+  remember(i, hash, id + 1, len, from, codes);
   count++;
   return id;
 }
