@@ -1,6 +1,6 @@
 /**
  * Emoji valences (-4..+4) and the emotion they usually carry in reviews and posts,
- * hand-assigned (see LEXICONS.md). Text-style emoticons come from emoticons-base.json,
+ * hand-assigned (see LEXICONS.md). Text-style emoticons come from emoticons-base.ts,
  * except the doubled forms at the end of this table.
  */
 import type { Emotion } from "../../domain.ts";

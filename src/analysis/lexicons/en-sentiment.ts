@@ -1,6 +1,6 @@
 /**
  * English review vocabulary, hand-written (see LEXICONS.md). Valences on -4..+4; these
- * entries override en-base.json (VADER's lexicon).
+ * entries override en-base.ts (VADER's lexicon).
  */
 import type { LangRules } from "./types.ts";
 
