@@ -224,12 +224,13 @@ function remember(e: number, hash: number, id1: number, len: number, from: numbe
 }
 
 /**
- * Slot e of `ints` (see remember) holds the word spelt by codes[0, len), `key` being
- * an int view of `codes`: a short word (most) is compared two codes at a time.
+ * Slot e of `ints` (see remember), an occupied one, holds the word spelt by
+ * codes[0, len), `key` being an int view of `codes`: a short word (most) is compared
+ * two codes at a time.
  */
 function holds(ints: Int32Array, e: number, codes: Uint16Array, key: Int32Array, len: number, hash: number): boolean {
   const f = e << 3;
-  if (ints[f] !== hash || ints[f + 2] !== len || ints[f + 1] === 0) return false;
+  if (ints[f] !== hash || ints[f + 2] !== len) return false;
   if (len <= SLOT_CODES) {
     const w = (len + 1) >> 1;
     return (
