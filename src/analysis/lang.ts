@@ -1,9 +1,10 @@
 /**
  * Language detection. The tokeniser counts French and English function words as it
- * reads the words (no extra pass); when one language clearly wins it decides. Otherwise (short, mixed or other-language text) eld (Efficient Language
- * Detector, its "extrasmall" n-gram model) decides: the better judge there, but ~80 µs a
- * call, more than the whole analysis of a typical review, so it is kept for the texts
- * whose result it can change. (tinyld, used before, took ~350 µs a call and read
+ * reads the words (no extra pass); when one language clearly wins it decides.
+ * Otherwise (short, mixed or other-language text) eld (Efficient Language Detector,
+ * its "extrasmall" n-gram model) decides: the better judge there, but ~80 µs a call,
+ * more than the whole analysis of a typical review, so it is kept for the texts whose
+ * result it can change. (tinyld, used before, took ~350 µs a call and read
  * 97 % of the evaluation texts right against eld's 99 %.)
  *
  * The rule, in order: a hint wins; function words of one language ≥ 2, at least twice
