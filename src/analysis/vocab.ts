@@ -262,6 +262,16 @@ export function internCodes(codes: Uint16Array, key: Int32Array, len: number, ha
     if (holds(ks, i, codes, key, len, hash)) return id1 - 1;
     i = (i + 1) & m;
   }
+  return added(codes, len, hash, i);
+}
+
+/**
+ * A new word, codes[0, len): its id, the word taking slot `i` (empty) unless the table
+ * grows. Apart from the lookup so that the lookup is small enough for the compiler to
+ * inline it into the tokeniser's loop: with this path inside it, it was not inlined,
+ * and the scan was 3-8 % slower.
+ */
+function added(codes: Uint16Array, len: number, hash: number, i: number): number {
   if (count * 2 >= size) {
     rehash(size * 2);
     i = hash & mask;
