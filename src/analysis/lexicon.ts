@@ -83,7 +83,8 @@ export class EntryTable<T extends Entry> {
   /**
    * Entry e goes on at token i of `tokenIds` (a token stream's ids) and ends before
    * token `to`; its first word is token i's (the caller found it by that word). Tokens
-   * that are not words never match: their ids are never a word's.
+   * that are not words never match an entry's word: punctuation has id -1, and no word
+   * is spelt like an emoji or an emoticon.
    */
   matches(e: number, tokenIds: Int32Array, i: number, to: number): boolean {
     const len = this.len[e] as number;
