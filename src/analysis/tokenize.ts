@@ -4,6 +4,7 @@
  * runs of ! and ?, clause commas). Offsets point into the original text so that
  * sentences can be quoted verbatim.
  */
+import { Buffer } from "node:buffer";
 import { foldToken as foldToken_, squeezeRuns as squeezeRuns_ } from "./fold.ts";
 import { grown } from "./typed.ts";
 import {
@@ -197,6 +198,24 @@ const BUF_LEN = 64;
 const BUF = new Uint16Array(BUF_LEN);
 /** BUF as ints, for comparing words two codes at a time (see vocab.ts: internCodes) */
 const BUF_KEY = new Int32Array(BUF.buffer);
+// The text being scanned, as UTF-16 code units copied by one native call (the code
+// units as they are, lone surrogates included), plus a 0 after the last one. Reading a
+// string's characters one by one in optimised code costs a dispatch on the string's
+// layout at every read; reading a typed array costs a load.
+let CODES = new Uint16Array(1024);
+let CODE_BYTES = Buffer.from(CODES.buffer);
+
+/** The code units of `src` in a typed array reused from text to text, followed by a 0. */
+function codesOf(src: string): Uint16Array {
+  const n = src.length;
+  if (CODES.length <= n) {
+    CODES = new Uint16Array(Math.max(n + 1, CODES.length * 2));
+    CODE_BYTES = Buffer.from(CODES.buffer);
+  }
+  CODE_BYTES.write(src, 0, "utf16le");
+  CODES[n] = 0;
+  return CODES;
+}
 // Per code unit, filled on first sight: its lower-case accent-folded form (a second
 // unit for "œ" -> "oe"), and case bits 1 = upper, 2 = lower, 4 = needs the slow path.
 const FOLDED = new Uint16Array(65536);
@@ -300,7 +319,7 @@ export function tokenize(text: string, limit: number): Tokenized {
  * at src[i] (character c of class cls, not a letter or digit), written to ts. Returns the
  * index after it. Out of scan's loop, which these few tokens would only make larger.
  */
-function other(ts: TokenStream, src: string, i: number, n: number, c: number, cls: number): number {
+function other(ts: TokenStream, src: string, s: Uint16Array, i: number, n: number, c: number, cls: number): number {
   const start = i;
   if (c < 128 && EMOTICON_START[c] === 1) {
     EMOTICON_RE.lastIndex = i;
@@ -326,18 +345,18 @@ function other(ts: TokenStream, src: string, i: number, n: number, c: number, cl
     return i;
   }
   if (c === 33 || c === 63) {
-    i = runOf(src, i + 1, n, 33, 63);
+    i = runOf(s, i + 1, n, 33, 63);
     push(ts, BANG, start, i, 0, -1);
     return i;
   }
   if (c === 46 || c === 0x2026) {
-    i = runOf(src, i + 1, n, 46, 0x2026);
+    i = runOf(s, i + 1, n, 46, 0x2026);
     push(ts, END, start, i, 0, -1);
     return i;
   }
   if (c === 10) {
     let j = i + 1;
-    while (j < n && isSpace(src.charCodeAt(j))) j++;
+    while (j < n && isSpace(s[j] as number)) j++;
     i = j;
     push(ts, END, start, i, 0, -1);
     return i;
@@ -347,7 +366,7 @@ function other(ts: TokenStream, src: string, i: number, n: number, c: number, cl
     push(ts, CLAUSE_MARK, start, i, 0, -1);
     return i;
   }
-  if (isSpace(c) && i + 2 < n && isDash(src.charCodeAt(i + 1)) && isSpace(src.charCodeAt(i + 2))) {
+  if (isSpace(c) && i + 2 < n && isDash(s[i + 1] as number) && isSpace(s[i + 2] as number)) {
     i += 3;
     push(ts, CLAUSE_MARK, start, i, 0, -1);
     return i;
@@ -356,9 +375,9 @@ function other(ts: TokenStream, src: string, i: number, n: number, c: number, cl
 }
 
 /** The end of the run of characters a and b from src[j] ("!?!", "..."). */
-function runOf(src: string, j: number, n: number, a: number, b: number): number {
+function runOf(s: Uint16Array, j: number, n: number, a: number, b: number): number {
   let k = j;
-  while (k < n && (src.charCodeAt(k) === a || src.charCodeAt(k) === b)) k++;
+  while (k < n && (s[k] === a || s[k] === b)) k++;
   return k;
 }
 
@@ -390,6 +409,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   ts.fnWords = 0;
   ts.src = src;
   const n = src.length;
+  const s = codesOf(src);
   // Every token takes at least one character: no capacity check per token, and the
   // arrays stay the same during the scan (the word path writes them directly: a call
   // to push() is not inlined into a function this large).
@@ -406,6 +426,9 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   const fnEnOnly = FN_EN_ONLY | 0;
   const fnLetter = FN_LETTER | 0;
   const fnMax = FN_WORDS | 0;
+  const word = WORD | 0;
+  const tCaps = T_CAPS | 0;
+  const tLong = T_LONG | 0;
   const ascii = ASCII_WORD;
   const kindA = ts.kind;
   const startA = ts.start;
@@ -414,9 +437,9 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   const idA = ts.id;
   let i = 0;
   while (i < n) {
-    const c = src.charCodeAt(i);
+    const c = s[i] as number;
     const start = i;
-    if (c === 32 && (i + 1 >= n || !isDash(src.charCodeAt(i + 1)))) {
+    if (c === 32 && (i + 1 >= n || !isDash(s[i + 1] as number))) {
       i++;
       continue;
     }
@@ -449,7 +472,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         let last = len > 0 ? (buf[len - 1] as number) : -1;
         let before = len > 1 ? (buf[len - 2] as number) : -1;
         while (j < stop) {
-          const d = src.charCodeAt(j);
+          const d = s[j] as number;
           if (d >= 128) break;
           const a = ascii[d] as number;
           if (a === 0) break;
@@ -465,14 +488,14 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         if (j >= stop) {
           // The buffer is full: the rest of the word, if it goes on, takes the slow path.
           while (j < n) {
-            const d = src.charCodeAt(j);
+            const d = s[j] as number;
             if (d >= 128 || ascii[d] === 0) break;
             j++;
             slow = true;
           }
         }
         if (j < n) {
-          const d = src.charCodeAt(j);
+          const d = s[j] as number;
           if (d >= 128 && classOf(d) === 1) {
             // A letter or digit beyond ASCII: the same steps with its folded form (one or
             // two codes), then back to the ASCII loop.
@@ -499,8 +522,8 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         }
         // Apostrophes join letters ("l'assurance", "don't"); a French elision before the
         // first one becomes a token of its own.
-        if (j + 1 < n && isApostrophe(src.charCodeAt(j))) {
-          const d = src.charCodeAt(j + 1);
+        if (j + 1 < n && isApostrophe(s[j] as number)) {
+          const d = s[j + 1] as number;
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
             if (!apostrophe && !slow && len <= 6 && isElision(len)) {
               prefix = internCodes(buf, key, len, h);
@@ -526,11 +549,11 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         if (capsOf(raw)) ts.capsWords++;
         continue;
       }
-      const caps = j - start > 1 && (cases & 3) === 1 ? T_CAPS : 0;
+      const caps = j - start > 1 && (cases & 3) === 1 ? tCaps : 0;
       if (caps !== 0) ts.capsWords++;
       let t = ts.n;
       if (prefix >= 0) {
-        kindA[t] = WORD;
+        kindA[t] = word;
         startA[t] = start;
         endA[t] = start + prefixLen;
         flagsA[t] = caps;
@@ -538,10 +561,10 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         t++;
       }
       const id = internCodes(buf, key, len, h);
-      kindA[t] = WORD;
+      kindA[t] = word;
       startA[t] = start;
       endA[t] = i;
-      flagsA[t] = run && squeezedOf(id) !== null ? caps | T_LONG : caps;
+      flagsA[t] = run && squeezedOf(id) !== null ? caps | tLong : caps;
       idA[t] = id;
       ts.n = t + 1;
       ts.words += prefix >= 0 ? 2 : 1;
@@ -565,7 +588,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       }
       continue;
     }
-    i = other(ts, src, i, n, c, cls);
+    i = other(ts, src, s, i, n, c, cls);
   }
   return ts;
 }
