@@ -222,13 +222,9 @@ const FOLDED = new Uint16Array(65536);
 const FOLDED2 = new Uint16Array(65536);
 const CASE = new Uint8Array(65536);
 const CASE_KNOWN = 8;
-// ASCII letters and digits: the folded code, with the case bits above it (1 upper,
-// 2 lower, as in CASE); 0 for every other ASCII character (it ends a word).
-const ASCII_WORD = new Uint16Array(128);
-for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
-for (let c = 97; c <= 122; c++) {
-  ASCII_WORD[c] = c | (2 << 8);
-  ASCII_WORD[c - 32] = c | (1 << 8);
+/** An ASCII letter or digit (the letters' codes with bit 5 set are a-z). */
+function isAsciiWord(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10;
 }
 
 function caseOf(c: number): number {
@@ -429,7 +425,6 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
   const word = WORD | 0;
   const tCaps = T_CAPS | 0;
   const tLong = T_LONG | 0;
-  const ascii = ASCII_WORD;
   const kindA = ts.kind;
   const startA = ts.start;
   const endA = ts.end;
@@ -465,6 +460,8 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
       let j = i;
       for (;;) {
         // ASCII letters and digits: a loop with no call in it, which the compiler keeps tight.
+        // The class and case come from comparisons, not a table: a typed-array read in
+        // optimised code is a map check, two loads and a bound check (6 % of the scan).
         // Up to `stop` the buffer has room (BUF_LEN - 1 codes); a run of three of the
         // same letter (elongation) is told from the last two codes, kept in locals.
         let stop = j + (BUF_LEN - 1 - len);
@@ -473,11 +470,12 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         let before = len > 1 ? (buf[len - 2] as number) : -1;
         while (j < stop) {
           const d = s[j] as number;
-          if (d >= 128) break;
-          const a = ascii[d] as number;
-          if (a === 0) break;
-          const f = a & 255;
-          cases |= a >> 8;
+          let f = d;
+          if ((d - 97) >>> 0 < 26) cases |= 2;
+          else if ((d - 65) >>> 0 < 26) {
+            f = d + 32;
+            cases |= 1;
+          } else if ((d - 48) >>> 0 >= 10) break;
           j++;
           buf[len++] = f;
           h = Math.imul(h ^ f, prime);
@@ -489,7 +487,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           // The buffer is full: the rest of the word, if it goes on, takes the slow path.
           while (j < n) {
             const d = s[j] as number;
-            if (d >= 128 || ascii[d] === 0) break;
+            if (!isAsciiWord(d)) break;
             j++;
             slow = true;
           }
@@ -526,7 +524,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
           const d = s[j + 1] as number;
           if (d < 128 ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) : classOf(d) === 1 && !isDigit(d)) {
             if (!apostrophe && !slow && len <= 6 && isElision(len)) {
-              prefix = internCodes(buf, key, len, h);
+              prefix = internCodes(buf, key, len, h) | 0;
               prefixLen = len;
               len = 0;
               h = seed;
@@ -560,7 +558,9 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         idA[t] = prefix;
         t++;
       }
-      const id = internCodes(buf, key, len, h);
+      // "| 0": an int; the two returns of internCodes merge into a number the compiler
+      // otherwise converts through a double before storing it.
+      const id = internCodes(buf, key, len, h) | 0;
       kindA[t] = word;
       startA[t] = start;
       endA[t] = i;
