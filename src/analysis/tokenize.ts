@@ -446,7 +446,7 @@ export function scan(text: string, limit: number, ts: TokenStream): TokenStream 
         continue;
       }
     }
-    const cls = c < 128 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) ? 1 : 3) : classOf(c);
+    const cls = c < 128 ? (isAsciiWord(c) ? 1 : 3) : classOf(c);
     if (cls === 1) {
       // Fast path: lower-case, fold and hash in the same pass, then intern by codes.
       let len = 0;
